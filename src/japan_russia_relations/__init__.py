@@ -1,0 +1,67 @@
+"""Japan–Russia relations, 1855 to today, as typed pandas DataFrames.
+
+>>> import japan_russia_relations as jrr
+>>> jrr.tables()                       # doctest: +SKIP
+>>> events = jrr.load("events")        # doctest: +SKIP
+
+Importing this package imports pandas only; the validator's pandera and
+frictionless are imported when :func:`validate` is called.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _dist_version
+from typing import TYPE_CHECKING, Any
+
+from .load import DataError, UnknownTableError, load, load_all, tables
+
+if TYPE_CHECKING:
+    from .report import Report
+
+try:
+    __version__ = _dist_version("japan-russia-relations")
+except PackageNotFoundError:  # a bare checkout on sys.path
+    __version__ = "0+unknown"
+
+
+def load_events() -> Any:
+    """The ``events`` table: one real-world event a row."""
+    return load("events")
+
+
+def load_statements() -> Any:
+    """The ``statements`` table: one utterance or document a row, with its quote."""
+    return load("statements")
+
+
+def load_sanctions() -> Any:
+    """The ``sanctions`` table: one measure from one imposing state a row."""
+    return load("sanctions")
+
+
+def load_territorial_claims() -> Any:
+    """The ``territorial_claims`` table: one position on one territory a row."""
+    return load("territorial_claims")
+
+
+def validate(path: Any = None) -> Report:
+    """Check a data package directory (default: the bundled one); see ``jrr validate``."""
+    from .validate import validate as _validate
+
+    return _validate(path)
+
+
+__all__ = [
+    "DataError",
+    "UnknownTableError",
+    "__version__",
+    "load",
+    "load_all",
+    "load_events",
+    "load_sanctions",
+    "load_statements",
+    "load_territorial_claims",
+    "tables",
+    "validate",
+]

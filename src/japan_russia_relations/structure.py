@@ -1,0 +1,152 @@
+"""Read a CSV for validation, reporting structural faults with their place.
+
+The fast path is one pandas read of the whole file with every cell kept as
+written. Only when pandas cannot parse the file (bad UTF-8, a row with too
+many cells, an unterminated quote) is it scanned again with the ``csv``
+module, slowly but precisely, to list every fault with its line and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .descriptor import Resource
+from .report import Problem
+
+
+@dataclass
+class RawTable:
+    """A table read as text, and the editor line number of each row."""
+
+    frame: pd.DataFrame
+    lines: pd.Series
+
+
+def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
+    """Return the raw table, or None and the structural problems that stop it."""
+    file = res.relpath
+    if not res.path.is_file():
+        return None, [Problem(file, None, None, "file is missing", check="file")]
+    if res.path.stat().st_size == 0:
+        return None, [Problem(file, 1, None, "file is empty: it needs at least the header line", check="file")]
+    try:
+        frame = _read_fast(res)
+    except (pd.errors.ParserError, UnicodeDecodeError, csv.Error, ValueError):
+        return None, scan_structure(res)
+    problems = _header_problems(file, list(frame.columns), res.field_names)
+    if problems:
+        return None, problems
+    lines = _line_numbers(frame)
+    short = frame.isna().any(axis=1)
+    problems += [
+        Problem(
+            file,
+            int(lines[i]),
+            None,
+            f"row has {int(frame.loc[i].notna().sum())} cells, the header has {len(frame.columns)}",
+            check="row-length",
+        )
+        for i in frame.index[short]
+    ]
+    frame = frame.fillna("")
+    return RawTable(frame=frame, lines=lines), problems
+
+
+def _read_fast(res: Resource) -> pd.DataFrame:
+    numeric = {f["name"]: "str" for f in res.fields if f["type"] != "string"}
+    frame = pd.read_csv(
+        res.path,
+        dtype=numeric or None,
+        na_filter=False,
+        encoding="utf-8",
+        encoding_errors="strict",
+        skip_blank_lines=False,
+    )
+    for col in frame.columns:
+        if frame[col].dtype != "str":  # a text column that happened to look numeric
+            frame[col] = frame[col].astype("str").where(frame[col].notna())
+    return frame
+
+
+def _line_numbers(frame: pd.DataFrame) -> pd.Series:
+    """Editor line of each row: header is line 1; cells may hold line breaks."""
+    breaks = pd.Series(0, index=frame.index)
+    for col in frame.columns:
+        breaks += frame[col].str.count("\n").fillna(0).astype(int)
+    return 2 + (breaks + 1).cumsum() - (breaks + 1)
+
+
+def _header_problems(file: str, header: list[str], expected: list[str]) -> list[Problem]:
+    if header == expected:
+        return []
+    problems = [
+        Problem(file, 1, name, "column is missing from the header", check="header")
+        for name in expected
+        if name not in header
+    ]
+    problems += [
+        Problem(file, 1, name, "column is not in the schema", check="header") for name in header if name not in expected
+    ]
+    if not problems:
+        problems.append(
+            Problem(
+                file,
+                1,
+                None,
+                f"columns are out of order; the schema's order is: {', '.join(expected)}",
+                value=",".join(header),
+                check="header",
+            )
+        )
+    return problems
+
+
+def scan_structure(res: Resource) -> list[Problem]:
+    """Slow, exact scan: undecodable bytes, cell counts, unterminated quotes."""
+    file = res.relpath
+    data = res.path.read_bytes()
+    problems = _utf8_problems(file, data)
+    text = data.decode("utf-8", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    width = None
+    line = 1
+    try:
+        for row in reader:
+            if width is None:
+                width = len(row)
+                problems += _header_problems(file, row, res.field_names)
+            elif len(row) != width:
+                problems.append(
+                    Problem(file, line, None, f"row has {len(row)} cells, the header has {width}", check="row-length")
+                )
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Problem(file, line, None, f"cannot parse the row: {exc} (is a quote left open?)", check="csv"))
+    if not problems:
+        problems.append(
+            Problem(file, None, None, "pandas could not read the file, but no fault was located", check="csv")
+        )
+    return problems
+
+
+def _utf8_problems(file: str, data: bytes) -> list[Problem]:
+    problems = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            col = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    None,
+                    f"not UTF-8: byte {raw[exc.start]:#04x} at character {col}; save the file as UTF-8",
+                    check="encoding",
+                )
+            )
+    return problems

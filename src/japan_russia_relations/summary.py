@@ -1,0 +1,24 @@
+"""What ``jrr info`` prints: version, tables, rows and the date range of each."""
+
+from __future__ import annotations
+
+from .descriptor import is_partial_date, read_package
+from .load import load
+
+
+def summary_lines() -> list[str]:
+    """One line per table: rows and the span of its first partial-date field."""
+    package = read_package()
+    lines = [f"japan-russia-relations {package.version} — {package.metadata['title']}", f"data: {package.root}", ""]
+    lines.append(f"{'table':<20}{'rows':>6}  date range")
+    for name, res in package.resources.items():
+        frame = load(name)
+        dates = [f["name"] for f in res.fields if is_partial_date(f)]
+        span = ""
+        if dates and len(frame):
+            first = frame[f"{dates[0]}_earliest"].min()
+            last = frame[f"{dates[0]}_latest"].max()
+            if first == first and last == last:  # not NaT
+                span = f"{first:%Y-%m-%d} … {last:%Y-%m-%d} ({dates[0]})"
+        lines.append(f"{name:<20}{len(frame):>6}  {span}")
+    return lines
