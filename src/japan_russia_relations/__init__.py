@@ -45,6 +45,27 @@ def load_territorial_claims() -> Any:
     return load("territorial_claims")
 
 
+def describe(name: str) -> Any:
+    """The codebook of table ``name`` as a DataFrame (one row per field)."""
+    from .codebook import describe as _describe
+
+    return _describe(name)
+
+
+def search_fields(word: str) -> Any:
+    """Fields of any table whose name or description mentions ``word``."""
+    from .codebook import search_fields as _search
+
+    return _search(word)
+
+
+def cite(style: str = "text") -> str:
+    """How to cite this exact version: ``text``, ``bibtex`` or ``cff``."""
+    from .cite import cite as _cite
+
+    return _cite(style)
+
+
 def validate(path: Any = None) -> Report:
     """Check a data package directory (default: the bundled one); see ``jrr validate``."""
     from .validate import validate as _validate
@@ -56,12 +77,15 @@ __all__ = [
     "DataError",
     "UnknownTableError",
     "__version__",
+    "cite",
+    "describe",
     "load",
     "load_all",
     "load_events",
     "load_sanctions",
     "load_statements",
     "load_territorial_claims",
+    "search_fields",
     "tables",
     "validate",
 ]

@@ -198,8 +198,8 @@ def check_text(ctx: Context) -> list[Problem]:
             "text-formula",
         )
         wide = col[col.str.contains(r"[^\x00-\x7f]", regex=True)]
-        not_nfc = wide.map(lambda v: not unicodedata.is_normalized("NFC", v)).reindex(col.index, fill_value=False)
-        out += flag(ctx, table, name, not_nfc.astype(bool), "is not in Unicode NFC form", "text-nfc")
+        not_nfc = col.index.isin([i for i, v in wide.items() if not unicodedata.is_normalized("NFC", v)])
+        out += flag(ctx, table, name, pd.Series(not_nfc, index=col.index), "is not in Unicode NFC form", "text-nfc")
         if "x-maxWords" in fld:
             words = col.str.split().str.len()
             out += flag(
@@ -226,6 +226,17 @@ def check_vocabulary_labels(ctx: Context) -> list[Problem]:
                     )
                 )
     return out
+
+
+def check_offline_sources(ctx: Context) -> list[Problem]:
+    """A source without a URL must say in its notes where a copy is kept."""
+    if "sources" not in ctx.tables:
+        return []
+    frame = ctx.tables["sources"].frame
+    offline = (frame["url"] == "") & (frame["notes"] == "")
+    return flag(
+        ctx, "sources", "url", offline, "is empty and notes do not say where the source can be read", "source-offline"
+    )
 
 
 CHECKS = [

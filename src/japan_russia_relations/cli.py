@@ -66,6 +66,85 @@ def _args_validate(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=run_validate)
 
 
+def _args_describe(p: argparse.ArgumentParser) -> None:
+    p.add_argument("table", help="table name (see `jrr info`)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    p.set_defaults(run=run_describe)
+
+
+def _args_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tables", nargs="*", metavar="TABLE", help="tables to export (default: all)")
+    p.add_argument("--to", required=True, help="directory to write to (created if missing)")
+    p.add_argument("--format", choices=["csv", "parquet", "xlsx", "sqlite"], default="csv", help="file format")
+    p.set_defaults(run=run_export)
+
+
+def _args_cite(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["text", "bibtex", "cff"], default="text", help="citation style (default text)")
+    p.set_defaults(run=run_cite)
+
+
+def _args_diff(p: argparse.ArgumentParser) -> None:
+    p.add_argument("old", help="directory of the older data package")
+    p.add_argument("new", help="directory of the newer data package")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    p.set_defaults(run=run_diff)
+
+
+def _print_frame(frame, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60):
+            print(frame.to_string(index=False))
+
+
+def run_describe(args: argparse.Namespace) -> int:
+    from .codebook import describe
+
+    _print_frame(describe(args.table), args.format)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from .export import MissingDependency, export
+    from .load import tables
+
+    try:
+        written = export(args.tables or tables(), args.to, args.format)
+    except MissingDependency as exc:
+        print(f"jrr export: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(path, file=sys.stderr)
+    return 0
+
+
+def run_cite(args: argparse.Namespace) -> int:
+    from .cite import cite
+
+    sys.stdout.write(cite(args.format))
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .diff import diff_packages, render_json, render_text
+
+    for path in (args.old, args.new):
+        if not (Path(path) / "datapackage.json").is_file():
+            print(f"jrr diff: {path}: no datapackage.json here", file=sys.stderr)
+            return 2
+    result = diff_packages(args.old, args.new)
+    sys.stdout.write(render_json(result) if args.format == "json" else render_text(result))
+    return 0
+
+
 def run_info(args: argparse.Namespace) -> int:
     from .summary import summary_lines
 
@@ -77,17 +156,7 @@ def run_show(args: argparse.Namespace) -> int:
     from .load import load
 
     frame = load(args.table)
-    if args.limit:
-        frame = frame.head(args.limit)
-    if args.format == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
-    elif args.format == "json":
-        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
-    else:
-        import pandas as pd
-
-        with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
-            print(frame.to_string(index=False))
+    _print_frame(frame.head(args.limit) if args.limit else frame, args.format)
     return 0
 
 
@@ -115,8 +184,22 @@ COMMANDS = [
     ("info", "Version, tables, row counts and date range of each table.", "jrr info", _args_info),
     ("show", "Print the first rows of a table.", "jrr show events --limit 5 --format csv", _args_show),
     (
+        "describe",
+        "The codebook of a table: every field, its type and allowed values.",
+        "jrr describe sanctions",
+        _args_describe,
+    ),
+    (
+        "export",
+        "Write tables as CSV, Parquet, Excel or SQLite.",
+        "jrr export events --to out --format parquet",
+        _args_export,
+    ),
+    ("cite", "How to cite this exact version of the dataset.", "jrr cite --format bibtex", _args_cite),
+    ("diff", "Ids added, changed and retired between two package versions.", "jrr diff old-release/ .", _args_diff),
+    (
         "validate",
-        "Check a data package: structure, schema constraints, references, dates and text rules.",
+        "Check a data package: structure, constraints, references, dates, text.",
         "jrr validate . --format github",
         _args_validate,
     ),

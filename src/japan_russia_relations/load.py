@@ -108,23 +108,42 @@ def _typed(res: Resource, raw: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns, index=raw.index)
 
 
-def load(name: str, *, root: Path | str | None = None) -> pd.DataFrame:
+def load(name: str, *, backend: str = "pandas", root: Path | str | None = None) -> Any:
     """Load table ``name`` as a DataFrame typed from its Table Schema.
 
     Ids and text are strings, enums categoricals carrying every allowed value,
     numbers nullable; each partial date keeps its written form and gains
     ``<field>_earliest``, ``<field>_latest`` and ``<field>_precision``.
+    ``backend="polars"`` returns a polars DataFrame typed the same way (enums
+    as ``pl.Enum``); it needs the ``polars`` extra.
 
     >>> events = load("events")            # doctest: +SKIP
     """
+    if backend not in ("pandas", "polars"):
+        raise ValueError(f"unknown backend {backend!r}; choose 'pandas' or 'polars'")
     res = resource(name, read_package(root))
     raw = read_raw(res)
     missing = [c for c in res.field_names if c not in raw.columns]
     if missing:
         raise DataError(f"{res.relpath}:1: missing columns {missing}; run `jrr validate`")
-    return _typed(res, raw)
+    frame = _typed(res, raw)
+    return _to_polars(frame) if backend == "polars" else frame
 
 
-def load_all(root: Path | str | None = None) -> dict[str, pd.DataFrame]:
+def _to_polars(frame: pd.DataFrame) -> Any:
+    """The same table as polars, categoricals kept with all their categories."""
+    try:
+        import polars as pl
+    except ImportError:
+        raise ImportError("backend='polars' needs polars: pip install 'japan-russia-relations[polars]'") from None
+    enums = {c: list(frame[c].cat.categories) for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)}
+    plain = frame.copy()
+    for col in enums:
+        plain[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    out = pl.from_pandas(plain)
+    return out.with_columns([pl.col(c).cast(pl.String).cast(pl.Enum(cats)) for c, cats in enums.items()])
+
+
+def load_all(root: Path | str | None = None, *, backend: str = "pandas") -> dict[str, Any]:
     """Every table, by name."""
-    return {name: load(name, root=root) for name in tables(root)}
+    return {name: load(name, backend=backend, root=root) for name in tables(root)}

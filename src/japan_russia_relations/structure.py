@@ -40,20 +40,22 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
     problems = _header_problems(file, list(frame.columns), res.field_names)
     if problems:
         return None, problems
-    lines = _line_numbers(frame)
-    short = frame.isna().any(axis=1)
-    problems += [
-        Problem(
-            file,
-            int(lines[i]),
-            None,
-            f"row has {int(frame.loc[i].notna().sum())} cells, the header has {len(frame.columns)}",
-            check="row-length",
-        )
-        for i in frame.index[short]
-    ]
-    frame = frame.fillna("")
-    return RawTable(frame=frame, lines=lines), problems
+    if not _every_row_complete(res, frame):
+        return None, scan_structure(res)
+    return RawTable(frame=frame, lines=_line_numbers(frame)), []
+
+
+def _every_row_complete(res: Resource, frame: pd.DataFrame) -> bool:
+    """True when every row has as many cells as the header.
+
+    pandas pads a short row with empty cells, so count instead: every comma
+    in the file is either a delimiter or part of a cell's value. When the
+    delimiters number exactly (columns - 1) per line, no row is short (pandas
+    has already refused any row that is too long).
+    """
+    commas = res.path.read_bytes().count(b",")
+    in_cells = sum(int(frame[col].str.count(",").sum()) for col in frame.columns)
+    return commas - in_cells == (len(frame.columns) - 1) * (len(frame) + 1)
 
 
 def _read_fast(res: Resource) -> pd.DataFrame:

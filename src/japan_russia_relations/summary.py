@@ -22,3 +22,12 @@ def summary_lines() -> list[str]:
                 span = f"{first:%Y-%m-%d} … {last:%Y-%m-%d} ({dates[0]})"
         lines.append(f"{name:<20}{len(frame):>6}  {span}")
     return lines
+
+
+def counts_markdown() -> str:
+    """The README's table of tables: name, rows and what a row is."""
+    package = read_package()
+    lines = ["| table | rows | one row is |", "| --- | ---: | --- |"]
+    for name, res in package.resources.items():
+        lines.append(f"| `{name}` | {len(load(name))} | {res.description} |")
+    return "\n".join(lines)

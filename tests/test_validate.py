@@ -1,0 +1,212 @@
+"""The validator against the real data and against one fault at a time.
+
+Each test breaks a copy of the real package in one place and asserts the
+exact file, line and column reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import read_rows, write_rows
+
+from japan_russia_relations.report import Problem
+from japan_russia_relations.validate import UsageError, validate
+
+
+def at(report, file: str, line: int | None, column: str | None) -> list[Problem]:
+    return [p for p in report.problems if (p.file, p.line, p.column) == (file, line, column)]
+
+
+def test_real_data_is_valid() -> None:
+    report = validate()
+    assert report.valid, report.to_text()
+    assert len(report.files) == 8
+
+
+def test_copy_is_valid(package_copy: Path) -> None:
+    assert validate(package_copy).valid
+
+
+def test_no_descriptor_is_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"no datapackage\.json"):
+        validate(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "words"),
+    [
+        ("events", "date", "2022-02-30", "not a real date"),
+        ("events", "date", "2022-13", "does not match the pattern"),
+        ("events", "event_type", "invasion", "not one of the allowed values"),
+        ("events", "event_id", "EV-12", "does not match the pattern"),
+        ("events", "actor_id", "XXX", "not in actors.actor_id"),
+        ("events", "source_ids", "SRC-0001;SRC-9999", "SRC-9999, which is not in sources.source_id"),
+        ("events", "source_ids", "", "is required but empty"),
+        ("events", "title", "=HYPERLINK(1)", "formula"),
+        ("events", "title", "@SUM(A1)", "formula"),
+        ("events", "title", " Leading space", "leading or trailing spaces"),
+        ("events", "title", "Tab\tinside", "control character"),
+        ("events", "title", "Cafe\u0301", "NFC"),
+        ("events", "latitude", "north", "is not a number"),
+        ("events", "latitude", "95", "above the maximum 90"),
+        ("sources", "url", "ftp://example.org/file", "does not match the pattern"),
+        ("sources", "url", "javascript:alert(1)", "does not match the pattern"),
+        ("sources", "accessed", "2022-02-30", "date"),
+        ("statements", "quote_is_translation", "yes", "is not one of"),
+        ("statements", "quote", " ".join(["word"] * 61), "more than 60 words"),
+        ("sanctions", "individuals_designated", "many", "whole number"),
+        ("sanctions", "individuals_designated", "-1", "below the minimum 0"),
+    ],
+)
+def test_single_cell_faults_are_located(package_copy: Path, set_cell, table, column, value, words) -> None:
+    line = set_cell(package_copy, table, 0, column, value)
+    report = validate(package_copy)
+    found = at(report, f"data/{table}.csv", line, column)
+    assert found, report.to_text()
+    assert any(words in p.message for p in found), [p.message for p in found]
+
+
+def test_future_date(package_copy: Path, set_cell) -> None:
+    line = set_cell(package_copy, "events", 0, "date", "2026-11-26")
+    report = validate(package_copy, today=dt.date(2026, 11, 25))
+    assert any("after today" in p.message for p in at(report, "data/events.csv", line, "date"))
+
+
+def test_end_before_start(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "events", 0, "date", "2020-05-02")
+    line = set_cell(package_copy, "events", 0, "end_date", "2020-05-01")
+    report = validate(package_copy)
+    assert any("before date" in p.message for p in at(report, "data/events.csv", line, "end_date"))
+
+
+def test_month_end_may_share_the_month(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "events", 0, "date", "2020-05-20")
+    line = set_cell(package_copy, "events", 0, "end_date", "2020-05")
+    assert not at(validate(package_copy), "data/events.csv", line, "end_date")
+
+
+def test_sanction_effective_before_announced(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "sanctions", 0, "announced", "2022-03-10")
+    line = set_cell(package_copy, "sanctions", 0, "effective", "2022-03-09")
+    report = validate(package_copy)
+    assert any("before announced" in p.message for p in at(report, "data/sanctions.csv", line, "effective"))
+
+
+def test_duplicate_id(package_copy: Path, set_cell) -> None:
+    first = read_rows(package_copy / "data" / "events.csv")[1][0]
+    line = set_cell(package_copy, "events", 1, "event_id", first)
+    report = validate(package_copy)
+    assert any("not unique" in p.message for p in at(report, "data/events.csv", line, "event_id"))
+
+
+def test_retired_id_may_not_return(package_copy: Path) -> None:
+    live = read_rows(package_copy / "data" / "events.csv")[1][0]
+    path = package_copy / "data" / "retired_ids.csv"
+    rows = read_rows(path)
+    rows.append([live, "events", "2026-01-01", "duplicate of another row", ""])
+    write_rows(path, rows)
+    report = validate(package_copy)
+    assert any("retired" in p.message for p in at(report, "data/events.csv", 2, "event_id"))
+
+
+def test_uncited_source(package_copy: Path) -> None:
+    path = package_copy / "data" / "sources.csv"
+    rows = read_rows(path)
+    extra = list(rows[1])
+    extra[0] = "SRC-9999"
+    rows.append(extra)
+    write_rows(path, rows)
+    report = validate(package_copy)
+    assert any("cited by no row" in p.message for p in at(report, "data/sources.csv", len(rows), "source_id"))
+
+
+def test_not_utf8(package_copy: Path) -> None:
+    path = package_copy / "data" / "events.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b"E", b"\xe9", 1)
+    path.write_bytes(b"\n".join(lines))
+    report = validate(package_copy)
+    found = at(report, "data/events.csv", 3, None)
+    assert any("not UTF-8" in p.message for p in found), report.to_text()
+
+
+@pytest.mark.parametrize("change", ["missing", "extra", "reordered"])
+def test_header_faults(package_copy: Path, change: str) -> None:
+    path = package_copy / "data" / "actors.csv"
+    rows = read_rows(path)
+    if change == "missing":
+        rows = [r[:-1] for r in rows]
+    elif change == "extra":
+        rows = [[*r, "x"] for r in rows]
+    else:
+        rows = [[r[1], r[0], *r[2:]] for r in rows]
+    write_rows(path, rows)
+    report = validate(package_copy)
+    found = [p for p in report.problems if p.file == "data/actors.csv" and p.line == 1]
+    assert found, report.to_text()
+    expected = {"missing": "missing from the header", "extra": "not in the schema", "reordered": "out of order"}[change]
+    assert any(expected in p.message for p in found)
+
+
+@pytest.mark.parametrize(("delta", "cells"), [(1, "too many"), (-1, "too few"), (-3, "too few")])
+def test_row_length(package_copy: Path, delta: int, cells: str) -> None:
+    path = package_copy / "data" / "events.csv"
+    rows = read_rows(path)
+    width = len(rows[0])
+    rows[3] = [*rows[3], "x"] if delta > 0 else rows[3][:delta]
+    write_rows(path, rows)
+    report = validate(package_copy)
+    found = at(report, "data/events.csv", 4, None)
+    assert any(f"row has {width + delta} cells, the header has {width}" in p.message for p in found), report.to_text()
+
+
+def test_blank_line_is_a_short_row(package_copy: Path) -> None:
+    path = package_copy / "data" / "events.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(2, "")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert at(validate(package_copy), "data/events.csv", 3, None)
+
+
+def test_unterminated_quote(package_copy: Path) -> None:
+    path = package_copy / "data" / "events.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[4] = lines[4].replace(",", ',"', 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = validate(package_copy)
+    assert any(p.file == "data/events.csv" and p.line == 5 for p in report.problems), report.to_text()
+
+
+def test_line_break_inside_cell_keeps_later_lines_right(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "events", 0, "description", "two\nlines")
+    line = set_cell(package_copy, "events", 2, "title", "=bad") + 1
+    report = validate(package_copy)
+    assert at(report, "data/events.csv", 2, "description")
+    assert at(report, "data/events.csv", line, "title"), report.to_text()
+
+
+def test_empty_and_missing_files(package_copy: Path) -> None:
+    (package_copy / "data" / "statements.csv").write_text("", encoding="utf-8")
+    (package_copy / "data" / "territories.csv").unlink()
+    report = validate(package_copy)
+    assert any("empty" in p.message for p in report.problems if p.file == "data/statements.csv")
+    assert any("missing" in p.message for p in report.problems if p.file == "data/territories.csv")
+
+
+def test_all_errors_are_collected(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "events", 0, "title", "=x")
+    set_cell(package_copy, "sanctions", 0, "measure_type", "nope")
+    set_cell(package_copy, "actors", 0, "name_en", " padded")
+    report = validate(package_copy)
+    assert {"data/events.csv", "data/sanctions.csv", "data/actors.csv"} <= set(report.counts())
+
+
+def test_validator_never_writes(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "events", 0, "title", "=x")
+    before = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
+    validate(package_copy)
+    after = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
+    assert before == after
