@@ -13,7 +13,7 @@ import pytest
 from conftest import read_rows, write_rows
 
 from japan_russia_relations.report import Problem
-from japan_russia_relations.validate import UsageError, validate
+from japan_russia_relations.validator import UsageError, validate
 
 
 def at(report, file: str, line: int | None, column: str | None) -> list[Problem]:

@@ -61,14 +61,14 @@ def search_fields(word: str) -> Any:
 
 def cite(style: str = "text") -> str:
     """How to cite this exact version: ``text``, ``bibtex`` or ``cff``."""
-    from .cite import cite as _cite
+    from .citation import cite as _cite
 
     return _cite(style)
 
 
 def validate(path: Any = None) -> Report:
     """Check a data package directory (default: the bundled one); see ``jrr validate``."""
-    from .validate import validate as _validate
+    from .validator import validate as _validate
 
     return _validate(path)
 

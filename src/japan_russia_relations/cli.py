@@ -125,7 +125,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_cite(args: argparse.Namespace) -> int:
-    from .cite import cite
+    from .citation import cite
 
     sys.stdout.write(cite(args.format))
     return 0
@@ -161,7 +161,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from .validate import UsageError, validate
+    from .validator import UsageError, validate
 
     try:
         report = validate(args.path)

@@ -14,6 +14,7 @@ def summary_lines() -> list[str]:
     for name, res in package.resources.items():
         frame = load(name)
         dates = [f["name"] for f in res.fields if is_partial_date(f)]
+        dates.sort(key=lambda name: not res.field(name).get("constraints", {}).get("required", False))
         span = ""
         if dates and len(frame):
             first = frame[f"{dates[0]}_earliest"].min()

@@ -1,0 +1,139 @@
+"""The library around the data: codebook, citation, versions, diff, export, polars."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from conftest import PACKAGE, ROOT, read_rows, write_rows
+
+import japan_russia_relations as jrr
+from japan_russia_relations.cli import main
+from japan_russia_relations.diff import diff_packages, render_text
+from japan_russia_relations.export import export
+
+
+def test_describe_lists_every_field_with_its_vocabulary() -> None:
+    book = jrr.describe("sanctions")
+    res = PACKAGE.resources["sanctions"]
+    assert list(book["field"]) == res.field_names
+    row = book.set_index("field").loc["measure_type"]
+    assert "asset_freeze: " in row["allowed values"]
+    assert bool(row["required"]) is True
+    assert book.set_index("field").loc["imposing_id", "references"] == "actors.actor_id"
+
+
+def test_search_fields_across_tables() -> None:
+    hits = jrr.search_fields("quote")
+    assert {"quote", "quote_language", "quote_is_translation"} <= set(hits["field"])
+    assert set(hits["table"]) == {"statements"}
+
+
+def test_versions_agree_everywhere() -> None:
+    pyproject = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
+    package = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"]
+    changelog = re.findall(r"^## \[(\d+\.\d+\.\d+)\]", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)[0]
+    assert pyproject == package == cff == changelog == jrr.__version__
+
+
+def _cff_schema() -> dict:
+    spec = importlib.util.find_spec("cffconvert")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.skip("cffconvert (which ships the CFF 1.2.0 JSON schema) is not installed; .ci/run installs it")
+    path = Path(next(iter(spec.submodule_search_locations))) / "schemas" / "1.2.0" / "schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_citation_cff_is_valid_for_a_dataset() -> None:
+    import jsonschema
+
+    meta = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    meta["date-released"] = str(meta["date-released"])  # YAML reads it as a date
+    jsonschema.validate(meta, _cff_schema())
+    assert meta["type"] == "dataset"
+    assert meta["license"] == "CC-BY-4.0"
+
+
+def test_cite_styles() -> None:
+    version = jrr.__version__
+    assert f"(Version {version})" in jrr.cite("text")
+    bib = jrr.cite("bibtex")
+    assert bib.startswith("@misc{japan_russia_relations_") and f"version = {{{version}}}" in bib
+    assert jrr.cite("cff") == (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="choose one of"):
+        jrr.cite("apa")
+
+
+def test_diff_reports_added_changed_and_retired(package_copy: Path) -> None:
+    path = package_copy / "data" / "events.csv"
+    rows = read_rows(path)
+    header = rows[0]
+    gone = rows.pop(5)[0]
+    rows[1][header.index("title")] = "A corrected title"
+    added = list(rows[2])
+    added[0] = "EV-9999"
+    rows.append(added)
+    write_rows(path, rows)
+    result = diff_packages(ROOT, package_copy)["events"]
+    assert result.added == ["EV-9999"]
+    assert result.retired == [gone]
+    assert result.changed == {rows[1][0]: ["title"]}
+    assert diff_packages(ROOT, ROOT)["events"].empty
+    assert "events: 1 added, 1 changed, 1 retired" in render_text(diff_packages(ROOT, package_copy))
+
+
+def test_diff_cli_json(package_copy: Path, capsys) -> None:
+    assert main(["diff", str(ROOT), str(package_copy), "--format", "json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["events"] == {"added": [], "retired": [], "changed": {}}
+    assert main(["diff", str(ROOT), str(package_copy / "nowhere")]) == 2
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx", "sqlite"])
+def test_export_formats_round_trip(fmt: str, tmp_path: Path) -> None:
+    if fmt == "xlsx":
+        pytest.importorskip("openpyxl")
+    written = export(["events", "sanctions"], tmp_path, fmt)
+    events = jrr.load("events")
+    if fmt == "sqlite":
+        with sqlite3.connect(written[0]) as con:
+            back = pd.read_sql("select event_id, event_type from events", con)
+    elif fmt == "csv":
+        back = pd.read_csv(tmp_path / "events.csv", keep_default_na=False)
+    elif fmt == "parquet":
+        back = pd.read_parquet(tmp_path / "events.parquet")
+        assert isinstance(back["event_type"].dtype, pd.CategoricalDtype)
+    else:
+        back = pd.read_excel(tmp_path / "events.xlsx")
+    assert list(back["event_id"]) == list(events["event_id"])
+    assert list(back["event_type"].astype(str)) == list(events["event_type"].astype(str))
+
+
+def test_polars_backend_keeps_the_typing() -> None:
+    pl = pytest.importorskip("polars")
+    frame = jrr.load("events", backend="polars")
+    assert frame.height == len(jrr.load("events"))
+    assert isinstance(frame.schema["event_type"], pl.Enum)
+    assert frame.schema["date_earliest"] == pl.Datetime("us")
+    with pytest.raises(ValueError, match="unknown backend"):
+        jrr.load("events", backend="spark")
+
+
+def test_retired_ids_registry_matches_schema() -> None:
+    rows = read_rows(PACKAGE.resources["retired_ids"].path)
+    assert rows[0] == PACKAGE.resources["retired_ids"].field_names
+
+
+def test_public_functions_survive_repeated_calls() -> None:
+    """Submodules must not shadow the package's functions of the same name."""
+    for _ in range(2):
+        assert jrr.validate().valid
+        assert jrr.cite("text")
+        assert len(jrr.describe("events"))
