@@ -210,3 +210,12 @@ def test_validator_never_writes(package_copy: Path, set_cell) -> None:
     validate(package_copy)
     after = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_windows_line_ending_is_reported(package_copy: Path) -> None:
+    path = package_copy / "data" / "actors.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[3] += b"\r"
+    path.write_bytes(b"\n".join(lines))
+    report = validate(package_copy)
+    assert any("carriage return" in p.message for p in at(report, "data/actors.csv", 4, None)), report.to_text()

@@ -31,8 +31,11 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
     file = res.relpath
     if not res.path.is_file():
         return None, [Problem(file, None, None, "file is missing", check="file")]
-    if res.path.stat().st_size == 0:
+    data = res.path.read_bytes()
+    if not data:
         return None, [Problem(file, 1, None, "file is empty: it needs at least the header line", check="file")]
+    if b"\r" in data:
+        return None, _carriage_returns(file, data)
     try:
         frame = _read_fast(res)
     except (pd.errors.ParserError, UnicodeDecodeError, csv.Error, ValueError):
@@ -40,12 +43,12 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
     problems = _header_problems(file, list(frame.columns), res.field_names)
     if problems:
         return None, problems
-    if not _every_row_complete(res, frame):
+    if not _every_row_complete(data, frame):
         return None, scan_structure(res)
     return RawTable(frame=frame, lines=_line_numbers(frame)), []
 
 
-def _every_row_complete(res: Resource, frame: pd.DataFrame) -> bool:
+def _every_row_complete(data: bytes, frame: pd.DataFrame) -> bool:
     """True when every row has as many cells as the header.
 
     pandas pads a short row with empty cells, so count instead: every comma
@@ -53,7 +56,7 @@ def _every_row_complete(res: Resource, frame: pd.DataFrame) -> bool:
     delimiters number exactly (columns - 1) per line, no row is short (pandas
     has already refused any row that is too long).
     """
-    commas = res.path.read_bytes().count(b",")
+    commas = data.count(b",")
     in_cells = sum(int(frame[col].str.count(",").sum()) for col in frame.columns)
     return commas - in_cells == (len(frame.columns) - 1) * (len(frame) + 1)
 
@@ -133,6 +136,17 @@ def scan_structure(res: Resource) -> list[Problem]:
             Problem(file, None, None, "pandas could not read the file, but no fault was located", check="csv")
         )
     return problems
+
+
+def _carriage_returns(file: str, data: bytes) -> list[Problem]:
+    """Lines holding a CR: the files use LF only, and a CR would hide a value."""
+    return [
+        Problem(
+            file, number, None, "holds a carriage return (CR LF or a stray CR); save with LF line endings", check="eol"
+        )
+        for number, raw in enumerate(data.split(b"\n"), start=1)
+        if b"\r" in raw
+    ]
 
 
 def _utf8_problems(file: str, data: bytes) -> list[Problem]:
