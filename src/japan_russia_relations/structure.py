@@ -39,26 +39,45 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
     try:
         frame = _read_fast(res)
     except (pd.errors.ParserError, UnicodeDecodeError, csv.Error, ValueError):
-        return None, scan_structure(res)
+        return None, scan_structure(res) or [_unlocated(file)]
     problems = _header_problems(file, list(frame.columns), res.field_names)
+    if not problems and not _every_row_complete(data, frame, _free_text_columns(res)):
+        problems = scan_structure(res)  # a comma outside free text is a fault found later
     if problems:
         return None, problems
-    if not _every_row_complete(data, frame):
-        return None, scan_structure(res)
-    return RawTable(frame=frame, lines=_line_numbers(frame)), []
+    return RawTable(frame=frame, lines=_line_numbers(data, frame)), []
 
 
-def _every_row_complete(data: bytes, frame: pd.DataFrame) -> bool:
+def _unlocated(file: str) -> Problem:
+    return Problem(file, None, None, "pandas could not read the file, but no fault was located", check="csv")
+
+
+def _free_text_columns(res: Resource) -> list[str]:
+    """Columns whose values may hold commas: no pattern, no vocabulary, text."""
+    return [
+        f["name"]
+        for f in res.fields
+        if f["type"] == "string" and not {"pattern", "enum"} & set(f.get("constraints", {}))
+    ]
+
+
+def _every_row_complete(data: bytes, frame: pd.DataFrame, free_text: list[str]) -> bool:
     """True when every row has as many cells as the header.
 
     pandas pads a short row with empty cells, so count instead: every comma
     in the file is either a delimiter or part of a cell's value. When the
     delimiters number exactly (columns - 1) per line, no row is short (pandas
-    has already refused any row that is too long).
+    has already refused any row that is too long). Only free text is
+    searched: elsewhere a comma breaks a pattern and makes the slow scan run.
     """
-    commas = data.count(b",")
-    in_cells = sum(int(frame[col].str.count(",").sum()) for col in frame.columns)
-    return commas - in_cells == (len(frame.columns) - 1) * (len(frame) + 1)
+    return data.count(b",") - _count_in_cells(frame.loc[:, free_text], ",") == (len(frame.columns) - 1) * (
+        len(frame) + 1
+    )
+
+
+def _count_in_cells(frame: pd.DataFrame, text: str) -> int:
+    """How often ``text`` occurs inside the cell values of ``frame``."""
+    return sum(int(frame[col].str.count(text).sum()) for col in frame.columns)
 
 
 def _read_fast(res: Resource) -> pd.DataFrame:
@@ -77,8 +96,11 @@ def _read_fast(res: Resource) -> pd.DataFrame:
     return frame
 
 
-def _line_numbers(frame: pd.DataFrame) -> pd.Series:
+def _line_numbers(data: bytes, frame: pd.DataFrame) -> pd.Series:
     """Editor line of each row: header is line 1; cells may hold line breaks."""
+    one_line_each = data.count(b"\n") + (not data.endswith(b"\n")) == len(frame) + 1
+    if one_line_each:
+        return pd.Series(range(2, len(frame) + 2), index=frame.index)
     breaks = pd.Series(0, index=frame.index)
     for col in frame.columns:
         breaks += frame[col].str.count("\n").fillna(0).astype(int)
@@ -131,10 +153,6 @@ def scan_structure(res: Resource) -> list[Problem]:
             line = reader.line_num + 1
     except csv.Error as exc:
         problems.append(Problem(file, line, None, f"cannot parse the row: {exc} (is a quote left open?)", check="csv"))
-    if not problems:
-        problems.append(
-            Problem(file, None, None, "pandas could not read the file, but no fault was located", check="csv")
-        )
     return problems
 
 
