@@ -225,10 +225,10 @@ def check_text(ctx: Context) -> list[Problem]:
         col = raw.frame[name]
         out += flag(ctx, table, name, col != col.str.strip(), "has leading or trailing spaces", "text-space")
         out += flag(ctx, table, name, col.str.startswith(("=", "+", "-", "@")), _FORMULA, "text-formula")
-        odd = col[col.str.contains(r"[^\x20-\x7e]", regex=True)]  # one pass finds both kinds below
-        control = odd.str.contains(_CONTROL, regex=True).reindex(col.index, fill_value=False)
-        out += flag(ctx, table, name, control, _CONTROL_MESSAGE, "text-control")
-        not_nfc = [i for i, v in odd.items() if not unicodedata.is_normalized("NFC", v)]
+        if raw.has_control_chars:
+            out += flag(ctx, table, name, col.str.contains(_CONTROL, regex=True), _CONTROL_MESSAGE, "text-control")
+        wide = col[~col.str.isascii()]  # only non-ASCII text can be other than NFC
+        not_nfc = [i for i, v in wide.items() if not unicodedata.is_normalized("NFC", v)]
         out += flag(ctx, table, name, pd.Series(col.index.isin(not_nfc), index=col.index), _NFC, "text-nfc")
         if "x-maxWords" in fld:
             out += flag(

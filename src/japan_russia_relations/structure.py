@@ -24,6 +24,7 @@ class RawTable:
 
     frame: pd.DataFrame
     lines: pd.Series
+    has_control_chars: bool = True
 
 
 def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
@@ -45,7 +46,23 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
         problems = scan_structure(res)  # a comma outside free text is a fault found later
     if problems:
         return None, problems
-    return RawTable(frame=frame, lines=_line_numbers(data, frame)), []
+    lines = _line_numbers(data, frame)
+    breaks_in_cells = int(lines.iat[-1]) != len(frame) + 1 if len(frame) else False
+    return RawTable(frame, lines, breaks_in_cells or _has_control_chars(data)), []
+
+
+_PLAIN = bytes(range(0x20, 0x7F)) + b"\n" + bytes(range(0x80, 0x100))
+
+
+def _has_control_chars(data: bytes) -> bool:
+    """Whether any byte is a control character other than the line feed.
+
+    (Line feeds inside cells show in the line numbers instead.)
+
+    One pass over the raw bytes (UTF-8 never uses bytes below 0x80 inside a
+    multi-byte character) lets the text checks skip a regex per column.
+    """
+    return bool(data.translate(None, _PLAIN))
 
 
 def _unlocated(file: str) -> Problem:

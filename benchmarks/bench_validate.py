@@ -1,0 +1,90 @@
+"""Benchmark: the whole `jrr validate` process against `frictionless validate`.
+
+Scales the real package to each size (rows per core table, cloned under new
+ids), then runs both commands as separate processes on the same files, side
+by side, recording wall time and peak memory (ru_maxrss of the child). It
+also times the validation work alone, after imports, inside one process.
+
+    python benchmarks/bench_validate.py --sizes 10000 100000 1000000 --tables events
+
+Results are printed as a Markdown table; docs/benchmarks.md records a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scale import CORE, scale
+
+BIN = Path(sys.executable).parent
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident GiB of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 2**20
+
+
+def work_only(root: Path) -> float:
+    """Seconds for the validation itself in a process that already imported everything."""
+    code = (
+        "import time, pandera.pandas, japan_russia_relations.validator as v, japan_russia_relations.to_pandera;"
+        f"t = time.perf_counter(); r = v.validate({str(root)!r}); print(time.perf_counter() - t, r.valid)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[1] == "True", "the scaled package should be valid"
+    return float(out[0])
+
+
+def frictionless_work_only(root: Path) -> float:
+    code = (
+        "import time, frictionless;"
+        f"t = time.perf_counter(); r = frictionless.Package({str(root / 'datapackage.json')!r}).validate();"
+        "print(time.perf_counter() - t)"
+    )
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--tables", nargs="*", default=list(CORE))
+    parser.add_argument("--skip-frictionless-above", type=int, default=10**9, help="skip frictionless for larger sizes")
+    args = parser.parse_args()
+    print(f"tables scaled: {', '.join(args.tables)}\n")
+    print(
+        "| rows per table | jrr validate | peak GiB | frictionless validate | peak GiB | ratio "
+        "| jrr work only | frictionless work only | work ratio |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = scale(Path(tmp) / "pkg", size, tuple(args.tables))
+            jrr_s, jrr_mem = run([str(BIN / "jrr"), "validate", str(root)])
+            jrr_work = work_only(root)
+            if size <= args.skip_frictionless_above:
+                fl_s, fl_mem = run([str(BIN / "frictionless"), "validate", str(root / "datapackage.json")])
+                fl_work = frictionless_work_only(root)
+                cells = (
+                    f"{fl_s:.1f} s | {fl_mem:.2f} | {fl_s / jrr_s:.1f}× "
+                    f"| {jrr_work:.2f} s | {fl_work:.1f} s | {fl_work / jrr_work:.0f}×"
+                )
+            else:
+                cells = f"skipped | | | {jrr_work:.2f} s | skipped | "
+            print(f"| {size:,} | {jrr_s:.2f} s | {jrr_mem:.2f} | {cells} |", flush=True)
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
