@@ -91,6 +91,25 @@ def _args_diff(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=run_diff)
 
 
+def _args_codebook(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--to", help="file to write (default: print to stdout)")
+    p.set_defaults(run=run_codebook)
+
+
+def run_codebook(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .codebook import render_markdown
+
+    text = render_markdown()
+    if args.to:
+        Path(args.to).write_text(text, encoding="utf-8")
+        print(f"wrote {args.to}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _print_frame(frame, fmt: str) -> None:
     if fmt == "csv":
         sys.stdout.write(frame.to_csv(index=False))
@@ -189,6 +208,7 @@ COMMANDS = [
         "jrr describe sanctions",
         _args_describe,
     ),
+    ("codebook", "The Markdown codebook of every table.", "jrr codebook --to docs/codebook.md", _args_codebook),
     (
         "export",
         "Write tables as CSV, Parquet, Excel or SQLite.",

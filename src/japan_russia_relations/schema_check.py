@@ -45,37 +45,68 @@ def _failing(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns=["index", "check"])
 
 
-def _column_problems(res: Resource, raw: RawTable, name: str, column: pa.Column) -> list[Problem]:
-    col = raw.frame[name]
-    codes, uniques = pd.factorize(col)
-    distinct = pd.DataFrame({name: pd.Series(uniques, dtype="str").replace("", pd.NA)})
-    per_value = pa.Column(column.dtype, checks=column.checks, nullable=column.nullable, coerce=True)
-    cases = _failing(pa.DataFrameSchema({name: per_value}, coerce=True), distinct)
-    messages: dict[int, list[str]] = {}
+def _distinct_frame(frame: pd.DataFrame, names: list[str]) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """Each column's distinct values, padded to one length by repeating the
+    column's first value (a repeat adds no new failure), and each row's code."""
+    codes, columns = {}, {}
+    for name in names:
+        codes[name], uniques = pd.factorize(frame[name])
+        columns[name] = pd.Series(uniques, dtype="str").replace("", pd.NA)
+    length = max((len(c) for c in columns.values()), default=0)
+    padded = {n: c.reindex(range(length)).fillna(c.iat[0]) if len(c) else c for n, c in columns.items()}
+    return pd.DataFrame(padded), codes
+
+
+def _element_problems(res: Resource, raw: RawTable, columns: dict[str, pa.Column]) -> list[Problem]:
+    """Type, pattern, vocabulary, range and required checks, once per distinct value."""
+    if not columns:
+        return []
+    distinct, codes = _distinct_frame(raw.frame, list(columns))
+    per_value = {
+        name: pa.Column(c.dtype, checks=c.checks, nullable=c.nullable, coerce=True) for name, c in columns.items()
+    }
+    cases = _failing(pa.DataFrameSchema(per_value, coerce=True), distinct)
+    messages: dict[str, dict[int, list[str]]] = {}
     for case in cases.itertuples(index=False):
-        if case.index is not None and not pd.isna(case.index):
-            messages.setdefault(int(case.index), []).append(_message(str(case.check)))
-    rows = np.flatnonzero(np.isin(codes, list(messages))) if messages else []
-    out = [
-        Problem(res.relpath, int(raw.lines.iat[r]), name, text, col.iat[r], "schema")
-        for r in rows
-        for text in messages[int(codes[r])]
-    ]
-    if column.unique:
-        whole = pa.DataFrameSchema({name: pa.Column("str", nullable=True, unique=True)})
-        dupes = _failing(whole, col.replace("", pd.NA).to_frame())
-        out += [
-            Problem(
-                res.relpath, int(raw.lines.iat[int(i)]), name, _message("field_uniqueness"), col.iat[int(i)], "schema"
-            )
-            for i in dupes["index"].dropna()
-        ]
+        if isinstance(case.column, str) and case.index is not None and not pd.isna(case.index):
+            i = int(case.index)
+            if i < int(codes[case.column].max()) + 1:  # beyond that is padding
+                messages.setdefault(case.column, {}).setdefault(i, []).append(_message(str(case.check)))
+    out = []
+    for name, bad in messages.items():
+        col = raw.frame[name]
+        for r in np.flatnonzero(np.isin(codes[name], list(bad))):
+            out += [
+                Problem(res.relpath, int(raw.lines.iat[r]), name, m, col.iat[r], "schema")
+                for m in bad[int(codes[name][r])]
+            ]
     return out
+
+
+def _whole_column_problems(res: Resource, raw: RawTable, columns: dict[str, pa.Column]) -> list[Problem]:
+    """Unique columns (their values are all distinct anyway) checked whole."""
+    if not columns:
+        return []
+    cases = _failing(pa.DataFrameSchema(columns, coerce=True), raw.frame[list(columns)].replace("", pd.NA))
+    return [
+        Problem(
+            res.relpath,
+            int(raw.lines.iat[int(c.index)]),
+            c.column,
+            _message(str(c.check)),
+            raw.frame[c.column].iat[int(c.index)],
+            "schema",
+        )
+        for c in cases.itertuples(index=False)
+        if c.index is not None and not pd.isna(c.index)
+    ]
 
 
 def schema_problems(res: Resource, raw: RawTable) -> list[Problem]:
     """Every failure of the table's pandera schema, with file, line and column."""
-    out: list[Problem] = []
-    for name, column in to_pandera(res).columns.items():
-        out += _column_problems(res, raw, name, column)
-    return out
+    if raw.frame.empty:
+        return []
+    columns = to_pandera(res).columns
+    unique = {name: col for name, col in columns.items() if col.unique}
+    rest = {name: col for name, col in columns.items() if not col.unique}
+    return _element_problems(res, raw, rest) + _whole_column_problems(res, raw, unique)
