@@ -219,3 +219,9 @@ def test_windows_line_ending_is_reported(package_copy: Path) -> None:
     path.write_bytes(b"\n".join(lines))
     report = validate(package_copy)
     assert any("carriage return" in p.message for p in at(report, "data/actors.csv", 4, None)), report.to_text()
+
+
+def test_required_date_left_empty(package_copy: Path, set_cell) -> None:
+    line = set_cell(package_copy, "events", 1, "date", "")
+    report = validate(package_copy)
+    assert any("required" in p.message for p in at(report, "data/events.csv", line, "date")), report.to_text()

@@ -53,8 +53,14 @@ def _distinct_frame(frame: pd.DataFrame, names: list[str]) -> tuple[pd.DataFrame
         codes[name], uniques = pd.factorize(frame[name])
         columns[name] = pd.Series(uniques, dtype="str").replace("", pd.NA)
     length = max((len(c) for c in columns.values()), default=0)
-    padded = {n: c.reindex(range(length)).fillna(c.iat[0]) if len(c) else c for n, c in columns.items()}
+    padded = {n: _pad(c, length) for n, c in columns.items()}
     return pd.DataFrame(padded), codes
+
+
+def _pad(values: pd.Series, length: int) -> pd.Series:
+    """``values`` followed by copies of its first value, up to ``length``."""
+    extra = pd.Series([values.iat[0]] * (length - len(values)), dtype=values.dtype) if len(values) else values
+    return pd.concat([values, extra], ignore_index=True)
 
 
 def _element_problems(res: Resource, raw: RawTable, columns: dict[str, pa.Column]) -> list[Problem]:
