@@ -110,6 +110,24 @@ def run_codebook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _args_figures(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--to", default="docs/img", help="directory for the PNG files (default docs/img)")
+    p.set_defaults(run=run_figures)
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    try:
+        from .figures import write_all
+
+        written = write_all(args.to)
+    except ImportError as exc:
+        print(f"jrr figures: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(path, file=sys.stderr)
+    return 0
+
+
 def _print_frame(frame, fmt: str) -> None:
     if fmt == "csv":
         sys.stdout.write(frame.to_csv(index=False))
@@ -209,6 +227,7 @@ COMMANDS = [
         _args_describe,
     ),
     ("codebook", "The Markdown codebook of every table.", "jrr codebook --to docs/codebook.md", _args_codebook),
+    ("figures", "Draw the README's figures from the data as PNG files.", "jrr figures --to docs/img", _args_figures),
     (
         "export",
         "Write tables as CSV, Parquet, Excel or SQLite.",
