@@ -42,27 +42,32 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
     except (pd.errors.ParserError, UnicodeDecodeError, csv.Error, ValueError):
         return None, scan_structure(res) or [_unlocated(file)]
     problems = _header_problems(file, list(frame.columns), res.field_names)
-    if not problems and not _every_row_complete(data, frame, _free_text_columns(res)):
+    marks = _Marks(data)
+    if not problems and not _every_row_complete(marks, frame, _free_text_columns(res)):
         problems = scan_structure(res)  # a comma outside free text is a fault found later
     if problems:
         return None, problems
-    lines = _line_numbers(data, frame)
+    lines = _line_numbers(marks, frame)
     breaks_in_cells = int(lines.iat[-1]) != len(frame) + 1 if len(frame) else False
-    return RawTable(frame, lines, breaks_in_cells or _has_control_chars(data)), []
+    return RawTable(frame, lines, breaks_in_cells or marks.control > 0), []
 
 
-_PLAIN = bytes(range(0x20, 0x7F)) + b"\n" + bytes(range(0x80, 0x100))
+_NOT_MARKS = bytes(range(0x20, 0x7F)).replace(b",", b"") + bytes(range(0x80, 0x100))
 
 
-def _has_control_chars(data: bytes) -> bool:
-    """Whether any byte is a control character other than the line feed.
+class _Marks:
+    """Commas, line feeds and other control bytes of a file, counted in one pass.
 
-    (Line feeds inside cells show in the line numbers instead.)
-
-    One pass over the raw bytes (UTF-8 never uses bytes below 0x80 inside a
-    multi-byte character) lets the text checks skip a regex per column.
+    Deleting every other byte leaves a short string to count in; UTF-8 never
+    uses a byte below 0x80 inside a multi-byte character, so nothing is miscounted.
     """
-    return bool(data.translate(None, _PLAIN))
+
+    def __init__(self, data: bytes) -> None:
+        kept = data.translate(None, _NOT_MARKS)
+        self.commas = kept.count(b",")
+        self.newlines = kept.count(b"\n")
+        self.control = len(kept) - self.commas - self.newlines
+        self.trailing_newline = data.endswith(b"\n")
 
 
 def _unlocated(file: str) -> Problem:
@@ -78,7 +83,7 @@ def _free_text_columns(res: Resource) -> list[str]:
     ]
 
 
-def _every_row_complete(data: bytes, frame: pd.DataFrame, free_text: list[str]) -> bool:
+def _every_row_complete(marks: _Marks, frame: pd.DataFrame, free_text: list[str]) -> bool:
     """True when every row has as many cells as the header.
 
     pandas pads a short row with empty cells, so count instead: every comma
@@ -87,9 +92,8 @@ def _every_row_complete(data: bytes, frame: pd.DataFrame, free_text: list[str]) 
     has already refused any row that is too long). Only free text is
     searched: elsewhere a comma breaks a pattern and makes the slow scan run.
     """
-    return data.count(b",") - _count_in_cells(frame.loc[:, free_text], ",") == (len(frame.columns) - 1) * (
-        len(frame) + 1
-    )
+    delimiters = marks.commas - _count_in_cells(frame.loc[:, free_text], ",")
+    return delimiters == (len(frame.columns) - 1) * (len(frame) + 1)
 
 
 def _count_in_cells(frame: pd.DataFrame, text: str) -> int:
@@ -113,9 +117,9 @@ def _read_fast(res: Resource) -> pd.DataFrame:
     return frame
 
 
-def _line_numbers(data: bytes, frame: pd.DataFrame) -> pd.Series:
+def _line_numbers(marks: _Marks, frame: pd.DataFrame) -> pd.Series:
     """Editor line of each row: header is line 1; cells may hold line breaks."""
-    one_line_each = data.count(b"\n") + (not data.endswith(b"\n")) == len(frame) + 1
+    one_line_each = marks.newlines + (not marks.trailing_newline) == len(frame) + 1
     if one_line_each:
         return pd.Series(range(2, len(frame) + 2), index=frame.index)
     breaks = pd.Series(0, index=frame.index)
