@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from japan_russia_relations.cli import main
+from japan_russia_relations.cli import COMMANDS, main
 
 
 def jrr(*args: str) -> subprocess.CompletedProcess:
@@ -64,7 +64,7 @@ def test_info_lists_every_table() -> None:
         assert name in result.stdout
 
 
-@pytest.mark.parametrize("command", ["info", "show", "validate"])
+@pytest.mark.parametrize("command", [name for name, *_ in COMMANDS])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = jrr(command, "--help")
     assert result.returncode == 0

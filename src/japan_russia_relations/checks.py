@@ -21,8 +21,6 @@ from .descriptor import Package, all_foreign_keys, is_partial_date
 from .report import Problem
 from .structure import RawTable
 
-CORE_TABLES = ("events", "statements", "sanctions", "territorial_claims")
-
 
 @dataclass
 class Context:
@@ -264,10 +262,10 @@ def check_vocabulary_labels(ctx: Context) -> list[Problem]:
             if vocab is not None and list(vocab) != enum:
                 out.append(
                     Problem(
-                        str(res.schema.get("_path", f"schemas/{name}.json")),
+                        "datapackage.json",
                         None,
                         fld["name"],
-                        "x-vocabulary keys differ from constraints.enum",
+                        f"{name}: x-vocabulary keys differ from constraints.enum",
                         check="schema",
                     )
                 )
