@@ -13,6 +13,7 @@ Results are printed as a Markdown table; docs/benchmarks.md records a run.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -71,6 +72,7 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = scale(Path(tmp) / "pkg", size, tuple(args.tables))
+            os.sync()  # flush the freshly written files, so neither command pays for it
             jrr_s, jrr_mem = run([str(BIN / "jrr"), "validate", str(root)])
             jrr_work = work_only(root)
             if size <= args.skip_frictionless_above:
