@@ -225,3 +225,26 @@ def test_required_date_left_empty(package_copy: Path, set_cell) -> None:
     line = set_cell(package_copy, "events", 1, "date", "")
     report = validate(package_copy)
     assert any("required" in p.message for p in at(report, "data/events.csv", line, "date")), report.to_text()
+
+
+def test_sanction_needs_an_announced_or_effective_date(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "sanctions", 2, "effective", "")
+    line = set_cell(package_copy, "sanctions", 2, "announced", "")
+    report = validate(package_copy)
+    assert any("so is effective" in p.message for p in at(report, "data/sanctions.csv", line, "announced"))
+
+
+def test_source_without_url_must_say_where_it_is_kept(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "sources", 3, "url", "")
+    line = set_cell(package_copy, "sources", 3, "notes", "")
+    report = validate(package_copy)
+    assert any("notes do not say" in p.message for p in at(report, "data/sources.csv", line, "url")), report.to_text()
+
+
+def test_every_check_is_registered() -> None:
+    import inspect
+
+    from japan_russia_relations import checks
+
+    defined = {name for name, f in inspect.getmembers(checks, inspect.isfunction) if name.startswith("check_")}
+    assert defined == {f.__name__ for f in checks.CHECKS}

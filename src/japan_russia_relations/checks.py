@@ -272,6 +272,16 @@ def check_vocabulary_labels(ctx: Context) -> list[Problem]:
     return out
 
 
+def check_one_of(ctx: Context) -> list[Problem]:
+    """Each ``x-requireOneOf`` group: at least one of its fields is filled."""
+    out: list[Problem] = []
+    for table, raw in ctx.tables.items():
+        for group in ctx.package.resources[table].schema.get("x-requireOneOf", []):
+            empty = pd.concat([raw.frame[name] == "" for name in group], axis=1).all(axis=1)
+            out += flag(ctx, table, group[0], empty, f"is empty, and so is {', '.join(group[1:])}: give one", "one-of")
+    return out
+
+
 def check_offline_sources(ctx: Context) -> list[Problem]:
     """A source without a URL must say in its notes where a copy is kept."""
     if "sources" not in ctx.tables:
@@ -291,4 +301,6 @@ CHECKS = [
     check_retired_ids,
     check_text,
     check_vocabulary_labels,
+    check_offline_sources,
+    check_one_of,
 ]

@@ -9,7 +9,8 @@ the standard Table Schema properties we use a few ``x-`` properties:
 - field ``x-vocabulary``: the label (and PLOVER/CAMEO mappings) of each enum value;
 - field ``x-maxWords``: the most words a text may have;
 - schema ``x-listForeignKeys``: foreign keys of multi-valued fields;
-- schema ``x-dateOrder``: pairs of date fields where the second may not precede the first.
+- schema ``x-dateOrder``: pairs of date fields where the second may not precede the first;
+- schema ``x-requireOneOf``: groups of fields of which at least one must be filled.
 """
 
 from __future__ import annotations
