@@ -1,9 +1,13 @@
 """Read a CSV for validation, reporting structural faults with their place.
 
 The fast path is one pandas read of the whole file with every cell kept as
-written. Only when pandas cannot parse the file (bad UTF-8, a row with too
-many cells, an unterminated quote) is it scanned again with the ``csv``
-module, slowly but precisely, to list every fault with its line and column.
+written, and one pass over the raw bytes counting commas, line feeds and
+control bytes: from those counts follow short rows (which pandas pads
+silently), line breaks inside cells (which shift editor line numbers) and
+whether any text check for control characters is needed. Only when pandas
+cannot parse the file (bad UTF-8, a row with too many cells, an unterminated
+quote) or the counts disagree is it scanned again with the ``csv`` module,
+slowly but precisely, to list every fault with its line and column.
 """
 
 from __future__ import annotations
