@@ -71,20 +71,23 @@ def _convert(res: Resource, col: pd.Series, fld: dict[str, Any]) -> pd.Series:
         return num.astype("Int64")
     if kind == "number":
         num = pd.to_numeric(col, errors="coerce")
-        if (col.notna() & num.isna()).any():
-            raise _fail(res, name, col.notna() & num.isna(), "not a number")
+        bad = col.notna() & num.isna()
+        if bad.any():
+            raise _fail(res, name, bad, "not a number")
         return num.astype("Float64")
     if kind == "boolean":
         truth = {v: True for v in fld.get("trueValues", ["true"])}
         truth.update({v: False for v in fld.get("falseValues", ["false"])})
         out = col.map(truth)
-        if (col.notna() & out.isna()).any():
-            raise _fail(res, name, col.notna() & out.isna(), "not true or false")
+        bad = col.notna() & out.isna()
+        if bad.any():
+            raise _fail(res, name, bad, "not true or false")
         return out.astype("boolean")
     if kind == "date":
         out = pd.to_datetime(col, format="%Y-%m-%d", errors="coerce")
-        if (col.notna() & out.isna()).any():
-            raise _fail(res, name, col.notna() & out.isna(), "not a date YYYY-MM-DD")
+        bad = col.notna() & out.isna()
+        if bad.any():
+            raise _fail(res, name, bad, "not a date YYYY-MM-DD")
         return out
     allowed = enum_values(fld)
     if allowed:
