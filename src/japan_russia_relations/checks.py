@@ -1,8 +1,10 @@
 """The checks a Table Schema cannot express, each a small named function.
 
 Every check takes the :class:`Context` (the package and its raw tables) and
-returns problems. All work column-wise on whole tables so that a million
-rows stay cheap; values are reported as written.
+returns problems. Element-wise tests run once per distinct value of a column
+(:meth:`.RawTable.distinct`) and are mapped back to the rows holding that
+value, so a million rows cost little more than their distinct values; values
+are reported as written.
 """
 
 from __future__ import annotations
@@ -29,14 +31,17 @@ class Context:
     package: Package
     tables: dict[str, RawTable]
     today: dt.date
-    _bounds: dict[tuple[str, str], tuple[pd.Series, pd.Series, pd.Series]] = dataclasses.field(default_factory=dict)
+    _bounds: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = dataclasses.field(default_factory=dict)
 
-    def bounds(self, table: str, field: str) -> tuple[pd.Series, pd.Series, pd.Series]:
-        """The typed bounds of a partial-date column, computed once per run."""
+    def bounds(self, table: str, field: str) -> tuple[np.ndarray, np.ndarray]:
+        """Earliest and latest day of each distinct value of a partial-date
+        column (NaT where it is no real date), in the order of
+        :meth:`.RawTable.distinct`; computed once per run."""
         key = (table, field)
         if key not in self._bounds:
-            col = self.tables[table].frame[field]
-            self._bounds[key] = date_bounds(col.where(col != ""))
+            values = self.tables[table].distinct(field).values
+            earliest, latest, _ = date_bounds(values.where(values != ""))
+            self._bounds[key] = (earliest.to_numpy(), latest.to_numpy())
         return self._bounds[key]
 
     def columns(self, kind: str | None = None) -> Iterator[tuple[str, RawTable, dict]]:
@@ -66,53 +71,61 @@ def flag(
     return out
 
 
+def flag_values(
+    ctx: Context,
+    table: str,
+    column: str,
+    test: Callable[[pd.Series], pd.Series | np.ndarray],
+    message: str | Callable[[str], str],
+    check: str,
+) -> list[Problem]:
+    """Like :func:`flag`, with ``test`` run once on each distinct value of ``column``."""
+    raw = ctx.tables[table]
+    values = raw.distinct(column)
+    hit = np.asarray(test(values.values), dtype=bool)
+    if not hit.any():
+        return []
+    return flag(ctx, table, column, pd.Series(hit[values.codes], index=raw.frame.index), message, check)
+
+
+def _parsed(values: pd.Series) -> pd.Series:
+    """Full ``YYYY-MM-DD`` dates parsed (NaT when empty or malformed)."""
+    return pd.to_datetime(values.where(values != ""), format="%Y-%m-%d", errors="coerce")
+
+
 def check_dates(ctx: Context) -> list[Problem]:
     """Partial dates are real days at their precision and none is after today."""
     out: list[Problem] = []
     today = pd.Timestamp(ctx.today)
-    for table, raw, fld in ctx.columns("string"):
-        if not is_partial_date(fld):
-            continue
-        col = raw.frame[fld["name"]]
-        earliest, _, _ = ctx.bounds(table, fld["name"])
-        shaped = col.str.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-        out += flag(ctx, table, fld["name"], shaped & earliest.isna(), "is not a real date", "date-real")
-        out += flag(
-            ctx, table, fld["name"], earliest > today, f"is after today ({ctx.today.isoformat()})", "date-future"
-        )
-    for table, raw, fld in ctx.columns("date"):
-        col = raw.frame[fld["name"]]
-        parsed = pd.to_datetime(col.where(col != ""), format="%Y-%m-%d", errors="coerce")
-        out += flag(
-            ctx, table, fld["name"], (col != "") & parsed.isna(), "is not a date written YYYY-MM-DD", "date-real"
-        )
-        out += flag(ctx, table, fld["name"], parsed > today, f"is after today ({ctx.today.isoformat()})", "date-future")
+    future = f"is after today ({ctx.today.isoformat()})"
+    shape = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+    for table, _, fld in ctx.columns("string"):
+        if is_partial_date(fld):
+            name = fld["name"]
+            earliest, _ = ctx.bounds(table, name)
+            unreal = "is not a real date"
+            out += flag_values(
+                ctx, table, name, lambda v, e=earliest: v.str.fullmatch(shape) & np.isnat(e), unreal, "date-real"
+            )
+            out += flag_values(ctx, table, name, lambda _, e=earliest: e > today, future, "date-future")
+    for table, _, fld in ctx.columns("date"):
+        name = fld["name"]
+        wrong = "is not a date written YYYY-MM-DD"
+        out += flag_values(ctx, table, name, lambda v: (v != "") & _parsed(v).isna(), wrong, "date-real")
+        out += flag_values(ctx, table, name, lambda v: _parsed(v) > today, future, "date-future")
     return out
 
 
 def check_date_order(ctx: Context) -> list[Problem]:
     """Each ``x-dateOrder`` pair: the later date may not end before the earlier begins."""
     out: list[Problem] = []
-    for table in ctx.tables:
+    for table, raw in ctx.tables.items():
         for first, second in ctx.package.resources[table].schema.get("x-dateOrder", []):
-            start, _, _ = ctx.bounds(table, first)
-            _, end, _ = ctx.bounds(table, second)
-            out += flag(
-                ctx, table, second, end < start, lambda v, f=first: f"is before {f} of the same row", "date-order"
-            )
+            start = ctx.bounds(table, first)[0][raw.distinct(first).codes]
+            end = ctx.bounds(table, second)[1][raw.distinct(second).codes]
+            before = pd.Series(end < start, index=raw.frame.index)  # NaT compares false: no order to check
+            out += flag(ctx, table, second, before, lambda v, f=first: f"is before {f} of the same row", "date-order")
     return out
-
-
-def member(col: pd.Series, values: set[str]) -> pd.Series:
-    """``col.isin(values)`` for large ``values``.
-
-    pandas' ``isin`` on Arrow strings walks a large value list in Python (two
-    seconds for 400k ids); factorising the column and testing its distinct
-    values against a set costs a few milliseconds.
-    """
-    codes, uniques = pd.factorize(col)
-    hit = np.array([u in values for u in uniques] + [False], dtype=bool)
-    return pd.Series(hit[codes], index=col.index)
 
 
 def present(col: pd.Series, wanted: set[str]) -> set[str]:
@@ -128,13 +141,13 @@ def present(col: pd.Series, wanted: set[str]) -> set[str]:
     return set(col[col.isin(list(wanted))].unique().tolist())
 
 
-def _items(col: pd.Series, delim: str | None) -> dict[str, list[str]]:
+def _items(raw: RawTable, field: str, delim: str | None) -> dict[str, list[str]]:
     """Each distinct cell of a reference column and the ids it holds.
 
     Working on distinct values keeps a million rows that cite the same few
     sources cheap; splitting is done in plain Python on those values only.
     """
-    return {v: [i for i in (v.split(delim) if delim else [v]) if i] for v in col.unique()}
+    return {v: [i for i in (v.split(delim) if delim else [v]) if i] for v in raw.distinct(field).values}
 
 
 def check_references(ctx: Context) -> list[Problem]:
@@ -145,17 +158,17 @@ def check_references(ctx: Context) -> list[Problem]:
         for field, target, tfield, delim in all_foreign_keys(res):
             if target not in ctx.tables:
                 continue
-            cells = _items(raw.frame[field], delim)
+            cells = _items(raw, field, delim)
             known = present(ctx.tables[target].frame[tfield], {i for ids in cells.values() for i in ids})
             missing = {v: [i for i in ids if i not in known] for v, ids in cells.items()}
             missing = {v: ids for v, ids in missing.items() if ids}
             if not missing:
                 continue
-            out += flag(
+            out += flag_values(
                 ctx,
                 table,
                 field,
-                member(raw.frame[field], set(missing)),
+                lambda v, m=missing: [x in m for x in v],
                 lambda v, m=missing, t=f"{target}.{tfield}": f"refers to {', '.join(m[v])}, which is not in {t}",
                 "reference",
             )
@@ -170,7 +183,7 @@ def check_sources_cited(ctx: Context) -> list[Problem]:
     for table, raw in ctx.tables.items():
         for field, target, _, delim in all_foreign_keys(ctx.package.resources[table]):
             if target == "sources":
-                for ids in _items(raw.frame[field], delim).values():
+                for ids in _items(raw, field, delim).values():
                     cited.update(ids)
     ids = ctx.tables["sources"].frame["source_id"]
     return flag(
@@ -216,26 +229,21 @@ def _free_text(fld: dict) -> bool:
 def check_text(ctx: Context) -> list[Problem]:
     """Free text: NFC, no control characters, no outer spaces, no formulas, not too long."""
     out: list[Problem] = []
-    for table, raw, fld in ctx.columns("string"):
+    for table, _, fld in ctx.columns("string"):
         if not _free_text(fld):
             continue
         name = fld["name"]
-        col = raw.frame[name]
-        out += flag(ctx, table, name, col != col.str.strip(), "has leading or trailing spaces", "text-space")
-        out += flag(ctx, table, name, col.str.startswith(("=", "+", "-", "@")), _FORMULA, "text-formula")
-        if raw.has_control_chars:
-            out += flag(ctx, table, name, col.str.contains(_CONTROL, regex=True), _CONTROL_MESSAGE, "text-control")
-        wide = col[~col.str.isascii()]  # only non-ASCII text can be other than NFC
-        not_nfc = [i for i, v in wide.items() if not unicodedata.is_normalized("NFC", v)]
-        out += flag(ctx, table, name, pd.Series(col.index.isin(not_nfc), index=col.index), _NFC, "text-nfc")
+        spaced = "has leading or trailing spaces"
+        out += flag_values(ctx, table, name, lambda v: v != v.str.strip(), spaced, "text-space")
+        out += flag_values(ctx, table, name, lambda v: v.str.startswith(("=", "+", "-", "@")), _FORMULA, "text-formula")
+        out += flag_values(
+            ctx, table, name, lambda v: v.str.contains(_CONTROL, regex=True), _CONTROL_MESSAGE, "text-control"
+        )
+        out += flag_values(ctx, table, name, _not_nfc, _NFC, "text-nfc")
         if "x-maxWords" in fld:
-            out += flag(
-                ctx,
-                table,
-                name,
-                _too_many_words(col, fld["x-maxWords"]),
-                f"has more than {fld['x-maxWords']} words",
-                "text-length",
+            most = fld["x-maxWords"]
+            out += flag_values(
+                ctx, table, name, lambda v, m=most: _too_many_words(v, m), f"has more than {most} words", "text-length"
             )
     return out
 
@@ -245,11 +253,18 @@ _CONTROL_MESSAGE = "holds a control character (line break, tab…); write it on 
 _NFC = "is not in Unicode NFC form"
 
 
-def _too_many_words(col: pd.Series, most: int) -> pd.Series:
+def _not_nfc(values: pd.Series) -> np.ndarray:
+    """Values not in NFC; only non-ASCII text can be, so only that is normalised."""
+    wide = values[~values.str.isascii()]
+    bad = [i for i, v in wide.items() if not unicodedata.is_normalized("NFC", v)]
+    return values.index.isin(bad)
+
+
+def _too_many_words(values: pd.Series, most: int) -> np.ndarray:
     """Word counts only where the spaces allow more than ``most`` words."""
-    maybe = col[col.str.count(" ") >= most]
+    maybe = values[values.str.count(" ") >= most]
     over = [i for i, v in maybe.items() if len(v.split()) > most]
-    return pd.Series(col.index.isin(over), index=col.index)
+    return values.index.isin(over)
 
 
 def check_vocabulary_labels(ctx: Context) -> list[Problem]:

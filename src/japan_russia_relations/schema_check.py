@@ -4,7 +4,8 @@ A million-row column usually holds far fewer distinct values (dates, codes,
 actor ids). Every element-wise check (type, pattern, vocabulary, range,
 required) gives the same answer for the same value, so each distinct value is
 checked once and a failure is reported at every row that holds the value.
-Uniqueness is the one check that needs the whole column; pandera runs it there.
+Uniqueness is the one check that needs the whole column; pandera runs it
+there when the column repeats a value.
 """
 
 from __future__ import annotations
@@ -18,6 +19,16 @@ from .descriptor import Resource
 from .report import Problem
 from .structure import RawTable
 from .to_pandera import to_pandera
+
+
+def _load_backends() -> None:
+    """pandera imports its pandas backends on the first validation; validating
+    one tiny frame here pays that cost with the other imports, not with the
+    first table checked."""
+    pa.DataFrameSchema({"x": pa.Column("str")}).validate(pd.DataFrame({"x": ["x"]}))
+
+
+_load_backends()
 
 _COERCE = {"Int64": "is not a whole number", "Float64": "is not a number", "datetime64[ns]": "is not a date"}
 
@@ -45,16 +56,12 @@ def _failing(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns=["index", "check"])
 
 
-def _distinct_frame(frame: pd.DataFrame, names: list[str]) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+def _distinct_frame(raw: RawTable, names: list[str]) -> pd.DataFrame:
     """Each column's distinct values, padded to one length by repeating the
-    column's first value (a repeat adds no new failure), and each row's code."""
-    codes, columns = {}, {}
-    for name in names:
-        codes[name], uniques = pd.factorize(frame[name])
-        columns[name] = pd.Series(uniques, dtype="str").replace("", pd.NA)
+    column's first value (a repeat adds no new failure); empty cells missing."""
+    columns = {name: raw.distinct(name).values.replace("", pd.NA) for name in names}
     length = max((len(c) for c in columns.values()), default=0)
-    padded = {n: _pad(c, length) for n, c in columns.items()}
-    return pd.DataFrame(padded), codes
+    return pd.DataFrame({n: _pad(c, length) for n, c in columns.items()})
 
 
 def _pad(values: pd.Series, length: int) -> pd.Series:
@@ -67,30 +74,31 @@ def _element_problems(res: Resource, raw: RawTable, columns: dict[str, pa.Column
     """Type, pattern, vocabulary, range and required checks, once per distinct value."""
     if not columns:
         return []
-    distinct, codes = _distinct_frame(raw.frame, list(columns))
+    distinct = _distinct_frame(raw, list(columns))
     per_value = {
-        name: pa.Column(c.dtype, checks=c.checks, nullable=c.nullable, coerce=True) for name, c in columns.items()
+        name: pa.Column(None if _is_text(c) else c.dtype, checks=c.checks, nullable=c.nullable, coerce=True)
+        for name, c in columns.items()
     }
     cases = _failing(pa.DataFrameSchema(per_value, coerce=True), distinct)
     messages: dict[str, dict[int, list[str]]] = {}
     for case in cases.itertuples(index=False):
         if isinstance(case.column, str) and case.index is not None and not pd.isna(case.index):
             i = int(case.index)
-            if i < int(codes[case.column].max()) + 1:  # beyond that is padding
+            if i < len(raw.distinct(case.column).values):  # beyond that is padding
                 messages.setdefault(case.column, {}).setdefault(i, []).append(_message(str(case.check)))
     out = []
     for name, bad in messages.items():
-        col = raw.frame[name]
-        for r in np.flatnonzero(np.isin(codes[name], list(bad))):
+        col, codes = raw.frame[name], raw.distinct(name).codes
+        for r in np.flatnonzero(np.isin(codes, list(bad))):
             out += [
-                Problem(res.relpath, int(raw.lines.iat[r]), name, m, col.iat[r], "schema")
-                for m in bad[int(codes[name][r])]
+                Problem(res.relpath, int(raw.lines.iat[r]), name, m, col.iat[r], "schema") for m in bad[int(codes[r])]
             ]
     return out
 
 
 def _whole_column_problems(res: Resource, raw: RawTable, columns: dict[str, pa.Column]) -> list[Problem]:
-    """Unique columns (their values are all distinct anyway) checked whole."""
+    """Unique columns that hold a repeated value, checked whole so that pandera
+    names every row of each repeat."""
     if not columns:
         return []
     cases = _failing(pa.DataFrameSchema(columns, coerce=True), raw.frame[list(columns)].replace("", pd.NA))
@@ -108,11 +116,44 @@ def _whole_column_problems(res: Resource, raw: RawTable, columns: dict[str, pa.C
     ]
 
 
+def _is_text(col: pa.Column) -> bool:
+    """A text column: every cell read is text already, so its dtype check cannot
+    fail, and pandera's string dtype check is element-wise and slow; the
+    per-value run leaves it out and keeps the column's own checks."""
+    return str(col.dtype) in {"str", "string", "string[pyarrow]"}
+
+
+def _cannot_fail(col: pa.Column) -> bool:
+    """Optional text without checks accepts every cell: no need to ask pandera."""
+    return col.nullable and not col.unique and not col.checks and _is_text(col)
+
+
+def _by_size(raw: RawTable, columns: dict[str, pa.Column]) -> list[dict[str, pa.Column]]:
+    """Columns with few distinct values apart from those with many, so that a
+    column of a million ids does not pad every other column to a million."""
+    few = {n: c for n, c in columns.items() if len(raw.distinct(n).values) <= _FEW}
+    many = {n: c for n, c in columns.items() if n not in few}
+    return [few, many]
+
+
+_FEW = 4096
+
+
 def schema_problems(res: Resource, raw: RawTable) -> list[Problem]:
-    """Every failure of the table's pandera schema, with file, line and column."""
+    """Every failure of the table's pandera schema, with file, line and column.
+
+    A unique column whose values are all distinct passes pandera's uniqueness
+    check by definition, so it joins the per-value checks; one that repeats a
+    value is checked whole.
+    """
     if raw.frame.empty:
         return []
-    columns = to_pandera(res).columns
-    unique = {name: col for name, col in columns.items() if col.unique}
-    rest = {name: col for name, col in columns.items() if not col.unique}
-    return _element_problems(res, raw, rest) + _whole_column_problems(res, raw, unique)
+    columns = {name: col for name, col in to_pandera(res).columns.items() if not _cannot_fail(col)}
+    repeats = {
+        name: col for name, col in columns.items() if col.unique and len(raw.distinct(name).values) < len(raw.frame)
+    }
+    rest = {name: col for name, col in columns.items() if name not in repeats}
+    out = _whole_column_problems(res, raw, repeats)
+    for group in _by_size(raw, rest):
+        out += _element_problems(res, raw, group)
+    return out

@@ -1,25 +1,43 @@
 """Read a CSV for validation, reporting structural faults with their place.
 
 The fast path is one pandas read of the whole file with every cell kept as
-written, and one pass over the raw bytes counting commas, line feeds and
-control bytes: from those counts follow short rows (which pandas pads
-silently), line breaks inside cells (which shift editor line numbers) and
-whether any text check for control characters is needed. Only when pandas
-cannot parse the file (bad UTF-8, a row with too many cells, an unterminated
-quote) or the counts disagree is it scanned again with the ``csv`` module,
-slowly but precisely, to list every fault with its line and column.
+written, and one pass over the raw bytes counting commas and line feeds: from
+those counts follow short rows (which pandas pads silently) and line breaks
+inside cells (which shift editor line numbers). Only when pandas cannot parse
+the file (bad UTF-8, a row with too many cells, an unterminated quote) or the
+counts disagree is it scanned again with the ``csv`` module, slowly but
+precisely, to list every fault with its line and column.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .descriptor import Resource
 from .report import Problem
+
+
+@dataclass(frozen=True)
+class Distinct:
+    """A column as its distinct values and, for each row, the index of its value.
+
+    Most columns repeat a few values (dates, codes, ids of sources) many
+    times, so every element-wise check runs once per distinct value and is
+    mapped back to the rows through ``codes``.
+    """
+
+    codes: np.ndarray
+    values: pd.Series
+
+    def counts(self) -> np.ndarray:
+        """How many rows hold each distinct value."""
+        return np.bincount(self.codes, minlength=len(self.values))
 
 
 @dataclass
@@ -27,8 +45,15 @@ class RawTable:
     """A table read as text, and the editor line number of each row."""
 
     frame: pd.DataFrame
-    lines: pd.Series
-    has_control_chars: bool = True
+    lines: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))
+    _distinct: dict[str, Distinct] = field(default_factory=dict, repr=False)
+
+    def distinct(self, name: str) -> Distinct:
+        """The column ``name`` factorised, once per run."""
+        if name not in self._distinct:
+            codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=False)
+            self._distinct[name] = Distinct(codes, pd.Series(uniques, dtype="str"))
+        return self._distinct[name]
 
 
 def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
@@ -36,42 +61,51 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
     file = res.relpath
     if not res.path.is_file():
         return None, [Problem(file, None, None, "file is missing", check="file")]
-    data = res.path.read_bytes()
-    if not data:
+    if res.path.stat().st_size == 0:
         return None, [Problem(file, 1, None, "file is empty: it needs at least the header line", check="file")]
-    if b"\r" in data:
-        return None, _carriage_returns(file, data)
+    marks = _Marks(res.path)
+    if marks.carriage_returns:
+        return None, _carriage_returns(file, res.path.read_bytes())
     try:
         frame = _read_fast(res)
     except (pd.errors.ParserError, UnicodeDecodeError, csv.Error, ValueError):
         return None, scan_structure(res) or [_unlocated(file)]
     problems = _header_problems(file, list(frame.columns), res.field_names)
-    marks = _Marks(data)
-    if not problems and not _every_row_complete(marks, frame, _free_text_columns(res)):
+    raw = RawTable(frame)
+    if not problems and not _every_row_complete(marks, raw, _free_text_columns(res)):
         problems = scan_structure(res)  # a comma outside free text is a fault found later
     if problems:
         return None, problems
-    lines = _line_numbers(marks, frame)
-    breaks_in_cells = int(lines.iat[-1]) != len(frame) + 1 if len(frame) else False
-    return RawTable(frame, lines, breaks_in_cells or marks.control > 0), []
+    raw.lines = _line_numbers(marks, frame)
+    return raw, []
 
 
 _NOT_MARKS = bytes(range(0x20, 0x7F)).replace(b",", b"") + bytes(range(0x80, 0x100))
 
 
+_CHUNK = 1 << 20
+
+
 class _Marks:
-    """Commas, line feeds and other control bytes of a file, counted in one pass.
+    """Commas, line feeds and carriage returns of a file, counted in one pass.
 
     Deleting every other byte leaves a short string to count in; UTF-8 never
-    uses a byte below 0x80 inside a multi-byte character, so nothing is miscounted.
+    uses a byte below 0x80 inside a multi-byte character, so nothing is
+    miscounted. The file is read in chunks into one buffer, so a large file
+    is never held in memory twice.
     """
 
-    def __init__(self, data: bytes) -> None:
-        kept = data.translate(None, _NOT_MARKS)
-        self.commas = kept.count(b",")
-        self.newlines = kept.count(b"\n")
-        self.control = len(kept) - self.commas - self.newlines
-        self.trailing_newline = data.endswith(b"\n")
+    def __init__(self, path: Path) -> None:
+        self.commas = self.newlines = self.carriage_returns = 0
+        self.trailing_newline = False
+        buffer = bytearray(_CHUNK)
+        with path.open("rb", buffering=0) as fh:
+            while size := fh.readinto(buffer):
+                kept = (buffer if size == _CHUNK else buffer[:size]).translate(None, _NOT_MARKS)
+                self.commas += kept.count(b",")
+                self.newlines += kept.count(b"\n")
+                self.carriage_returns += kept.count(b"\r")
+                self.trailing_newline = buffer[size - 1] == ord("\n")
 
 
 def _unlocated(file: str) -> Problem:
@@ -87,7 +121,7 @@ def _free_text_columns(res: Resource) -> list[str]:
     ]
 
 
-def _every_row_complete(marks: _Marks, frame: pd.DataFrame, free_text: list[str]) -> bool:
+def _every_row_complete(marks: _Marks, raw: RawTable, free_text: list[str]) -> bool:
     """True when every row has as many cells as the header.
 
     pandas pads a short row with empty cells, so count instead: every comma
@@ -96,13 +130,13 @@ def _every_row_complete(marks: _Marks, frame: pd.DataFrame, free_text: list[str]
     has already refused any row that is too long). Only free text is
     searched: elsewhere a comma breaks a pattern and makes the slow scan run.
     """
-    delimiters = marks.commas - _count_in_cells(frame.loc[:, free_text], ",")
-    return delimiters == (len(frame.columns) - 1) * (len(frame) + 1)
+    delimiters = marks.commas - sum(_count_in_cells(raw.distinct(col), ",") for col in free_text)
+    return delimiters == (len(raw.frame.columns) - 1) * (len(raw.frame) + 1)
 
 
-def _count_in_cells(frame: pd.DataFrame, text: str) -> int:
-    """How often ``text`` occurs inside the cell values of ``frame``."""
-    return sum(int(frame[col].str.count(text).sum()) for col in frame.columns)
+def _count_in_cells(column: Distinct, text: str) -> int:
+    """How often ``text`` occurs inside the cells of a column, counted per distinct value."""
+    return int(column.values.str.count(text).to_numpy(dtype="int64") @ column.counts())
 
 
 def _read_fast(res: Resource) -> pd.DataFrame:
@@ -115,9 +149,11 @@ def _read_fast(res: Resource) -> pd.DataFrame:
         encoding_errors="strict",
         skip_blank_lines=False,
     )
-    for col in frame.columns:
-        if frame[col].dtype != "str":  # a text column that happened to look numeric
-            frame[col] = frame[col].astype("str").where(frame[col].notna())
+    numeric_looking = [col for col in frame.columns if frame[col].dtype != "str"]
+    if numeric_looking:  # text that happened to look numeric: read again as written ("007" stays "007")
+        again = pd.read_csv(res.path, usecols=numeric_looking, dtype="str", na_filter=False, encoding="utf-8")
+        for col in numeric_looking:
+            frame[col] = again[col]
     return frame
 
 

@@ -15,6 +15,7 @@ from .checks import CHECKS, Context
 from .descriptor import DescriptorError, read_package
 from .paths import DESCRIPTOR, package_root
 from .report import Report
+from .schema_check import schema_problems
 from .structure import RawTable, read_for_validation
 
 
@@ -41,8 +42,6 @@ def validate(path: Path | str | None = None, *, today: dt.date | None = None) ->
         raw, problems = read_for_validation(res)
         report.problems += problems
         if raw is not None:
-            from .schema_check import schema_problems  # pandera: only when validating
-
             report.problems += schema_problems(res, raw)
             readable[name] = raw
     ctx = Context(package=package, tables=readable, today=today or dt.date.today())
