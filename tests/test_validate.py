@@ -248,3 +248,18 @@ def test_every_check_is_registered() -> None:
 
     defined = {name for name, f in inspect.getmembers(checks, inspect.isfunction) if name.startswith("check_")}
     assert defined == {f.__name__ for f in checks.CHECKS}
+
+
+def test_text_that_looks_numeric_is_checked_as_written(package_copy: Path) -> None:
+    """A text column holding only numbers is read as text: "07 " keeps its zero and its space."""
+    path = package_copy / "data" / "territories.csv"
+    rows = read_rows(path)
+    notes = rows[0].index("notes")
+    for number, row in enumerate(rows[1:], start=1):
+        row[notes] = str(number)
+    rows[3][notes] = "07 "
+    write_rows(path, rows)
+    report = validate(package_copy)
+    found = at(report, "data/territories.csv", 4, "notes")
+    assert [(p.check, p.value) for p in found] == [("text-space", "07 ")], report.to_text()
+    assert len(report.problems) == 1, report.to_text()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .dates import date_bounds
+from .dates import day_bounds
 from .descriptor import Package, all_foreign_keys, is_partial_date
 from .report import Problem
 from .structure import RawTable
@@ -39,9 +39,7 @@ class Context:
         :meth:`.RawTable.distinct`; computed once per run."""
         key = (table, field)
         if key not in self._bounds:
-            values = self.tables[table].distinct(field).values
-            earliest, latest, _ = date_bounds(values.where(values != ""))
-            self._bounds[key] = (earliest.to_numpy(), latest.to_numpy())
+            self._bounds[key] = day_bounds(self.tables[table].distinct(field).values)
         return self._bounds[key]
 
     def columns(self, kind: str | None = None) -> Iterator[tuple[str, RawTable, dict]]:

@@ -8,11 +8,15 @@ gets no bounds (NaT); the validator reports those.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
 PRECISIONS = ["year", "month", "day"]
-_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 
 
 def date_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -28,25 +32,45 @@ def date_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
 
 
 def _bounds(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Bounds of distinct values, with numpy: a few hundred values, so pandas'
-    per-call overhead would cost more than the work."""
-    text = values.astype("str").where(values.notna(), "")
-    length = text.str.len().to_numpy()
-    good = text.str.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?").to_numpy(dtype=bool)
-    padded = np.where(length == 4, text + "-01-01", np.where(length == 7, text + "-01", text))
-    earliest = pd.to_datetime(pd.Series(np.where(good, padded, None), dtype="str"), format="%Y-%m-%d", errors="coerce")
-    day = earliest.to_numpy()
-    unit = np.where(length == 4, "Y", "M")
-    ends = {u: (day.astype(f"datetime64[{u}]") + np.timedelta64(1, u)).astype(day.dtype) for u in ("Y", "M")}
-    last = np.where(unit == "Y", ends["Y"], ends["M"]) - np.timedelta64(1, "D")
-    latest = np.where(length == 10, day, last)
-    known = ~np.isnat(day)
-    precision = pd.Categorical(
-        [_BY_LENGTH.get(n) if ok else None for n, ok in zip(length, known, strict=True)], categories=PRECISIONS
-    )
+    """Bounds of distinct values as Series on the index of ``values``."""
+    earliest, latest = day_bounds(values)
+    precision = pd.Categorical([_one(v)[2] for v in values], categories=PRECISIONS)
     index = values.index
     return (
-        pd.Series(day, index=index),
-        pd.Series(latest.astype(day.dtype), index=index),
+        pd.Series(earliest.astype(_UNIT), index=index),
+        pd.Series(latest.astype(_UNIT), index=index),
         pd.Series(precision, index=index),
     )
+
+
+def day_bounds(values: Iterable[object]) -> tuple[np.ndarray, np.ndarray]:
+    """Earliest and latest day (NaT when no real date) of each of a few
+    distinct values, one plain-Python step each: for a few hundred values
+    pandas' per-call overhead would cost more than the work."""
+    parts = [_one(v) for v in values]
+    return (
+        np.array([p[0] for p in parts], dtype="datetime64[D]"),
+        np.array([p[1] for p in parts], dtype="datetime64[D]"),
+    )
+
+
+_UNIT = "datetime64[us]"
+_SHAPE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_NONE: tuple[None, None, None] = (None, None, None)
+
+
+def _one(text: object) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """(earliest, latest, precision) of one partial date; Nones when it is no real date."""
+    if not isinstance(text, str) or not _SHAPE.fullmatch(text):
+        return _NONE
+    try:
+        year = int(text[:4])
+        if len(text) == 4:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+        month = int(text[5:7])
+        if len(text) == 7:
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+        day = dt.date(year, month, int(text[8:10]))
+    except ValueError:  # month 13, day 30 of February, year 0
+        return _NONE
+    return day, day, "day"

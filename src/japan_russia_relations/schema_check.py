@@ -18,7 +18,7 @@ import pandera.pandas as pa
 from .descriptor import Resource
 from .report import Problem
 from .structure import RawTable
-from .to_pandera import to_pandera
+from .to_pandera import pandera_columns
 
 
 def _load_backends() -> None:
@@ -76,10 +76,10 @@ def _element_problems(res: Resource, raw: RawTable, columns: dict[str, pa.Column
         return []
     distinct = _distinct_frame(raw, list(columns))
     per_value = {
-        name: pa.Column(None if _is_text(c) else c.dtype, checks=c.checks, nullable=c.nullable, coerce=True)
+        name: pa.Column(None if _is_text(c) else c.dtype, checks=c.checks, nullable=c.nullable, coerce=not _is_text(c))
         for name, c in columns.items()
     }
-    cases = _failing(pa.DataFrameSchema(per_value, coerce=True), distinct)
+    cases = _failing(pa.DataFrameSchema(per_value), distinct)
     messages: dict[str, dict[int, list[str]]] = {}
     for case in cases.itertuples(index=False):
         if isinstance(case.column, str) and case.index is not None and not pd.isna(case.index):
@@ -148,10 +148,8 @@ def schema_problems(res: Resource, raw: RawTable) -> list[Problem]:
     """
     if raw.frame.empty:
         return []
-    columns = {name: col for name, col in to_pandera(res).columns.items() if not _cannot_fail(col)}
-    repeats = {
-        name: col for name, col in columns.items() if col.unique and len(raw.distinct(name).values) < len(raw.frame)
-    }
+    columns = {name: col for name, col in pandera_columns(res).items() if not _cannot_fail(col)}
+    repeats = {name: col for name, col in columns.items() if col.unique and not raw.all_distinct(name)}
     rest = {name: col for name, col in columns.items() if name not in repeats}
     out = _whole_column_problems(res, raw, repeats)
     for group in _by_size(raw, rest):

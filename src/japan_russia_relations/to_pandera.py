@@ -44,8 +44,8 @@ def field_checks(fld: dict[str, Any]) -> list[pa.Check]:
     return checks
 
 
-def to_pandera(res: Resource) -> pa.DataFrameSchema:
-    """The pandera schema of a table, derived from its Table Schema alone."""
+def pandera_columns(res: Resource) -> dict[str, pa.Column]:
+    """The pandera column of each field, derived from its Table Schema alone."""
     columns = {}
     for fld in res.fields:
         cons = fld.get("constraints", {})
@@ -57,4 +57,9 @@ def to_pandera(res: Resource) -> pa.DataFrameSchema:
             coerce=True,
             required=True,
         )
-    return pa.DataFrameSchema(columns, name=res.name, strict=True, ordered=True, coerce=True)
+    return columns
+
+
+def to_pandera(res: Resource) -> pa.DataFrameSchema:
+    """The pandera schema of a table: its columns, strict and in order."""
+    return pa.DataFrameSchema(pandera_columns(res), name=res.name, strict=True, ordered=True, coerce=True)
