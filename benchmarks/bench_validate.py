@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from scale import CORE, scale
@@ -27,14 +25,22 @@ from scale import CORE, scale
 BIN = Path(sys.executable).parent
 
 
+# A fresh wrapper process whose only child is the command: its RUSAGE_CHILDREN
+# peak is that command's own, not the largest of every command run so far.
+# The wrapper times the child itself, so its own start-up is not counted.
+_TIMED = (
+    "import resource, subprocess, sys, time;"
+    "t = time.perf_counter();"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False);"
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
 def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident GiB of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 2**20
+    """Wall seconds and peak resident GiB of one command run as its own process."""
+    out = subprocess.run([sys.executable, "-c", _TIMED, *cmd], capture_output=True, text=True, check=True).stdout
+    seconds, peak_kib = out.split()
+    return float(seconds), int(peak_kib) / 2**20
 
 
 def work_only(root: Path) -> float:
