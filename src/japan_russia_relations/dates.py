@@ -33,13 +33,13 @@ def date_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
 
 def _bounds(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Bounds of distinct values as Series on the index of ``values``."""
-    earliest, latest = day_bounds(values)
-    precision = pd.Categorical([_one(v)[2] for v in values], categories=PRECISIONS)
+    parts = [_one(v) for v in values]
+    earliest, latest = _days(parts)
     index = values.index
     return (
         pd.Series(earliest.astype(_UNIT), index=index),
         pd.Series(latest.astype(_UNIT), index=index),
-        pd.Series(precision, index=index),
+        pd.Series(pd.Categorical([p[2] for p in parts], categories=PRECISIONS), index=index),
     )
 
 
@@ -47,7 +47,10 @@ def day_bounds(values: Iterable[object]) -> tuple[np.ndarray, np.ndarray]:
     """Earliest and latest day (NaT when no real date) of each of a few
     distinct values, one plain-Python step each: for a few hundred values
     pandas' per-call overhead would cost more than the work."""
-    parts = [_one(v) for v in values]
+    return _days([_one(v) for v in values])
+
+
+def _days(parts: list[tuple[dt.date | None, dt.date | None, str | None]]) -> tuple[np.ndarray, np.ndarray]:
     return (
         np.array([p[0] for p in parts], dtype="datetime64[D]"),
         np.array([p[1] for p in parts], dtype="datetime64[D]"),
