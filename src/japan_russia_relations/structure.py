@@ -45,7 +45,7 @@ class RawTable:
     """A table read as text, and the editor line number of each row."""
 
     frame: pd.DataFrame
-    lines: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))
+    lines: pd.Series
     _distinct: dict[str, Distinct] = field(default_factory=dict, repr=False)
 
     def distinct(self, name: str) -> Distinct:
@@ -84,12 +84,11 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
     except (pd.errors.ParserError, UnicodeDecodeError, csv.Error, ValueError):
         return None, scan_structure(res) or [_unlocated(file)]
     problems = _header_problems(file, list(frame.columns), res.field_names)
-    raw = RawTable(frame)
+    raw = RawTable(frame, _line_numbers(marks, frame))
     if not problems and not _every_row_complete(marks, raw, _free_text_columns(res)):
         problems = scan_structure(res)  # a comma outside free text is a fault found later
     if problems:
         return None, problems
-    raw.lines = _line_numbers(marks, frame)
     return raw, []
 
 
