@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import read_rows, write_rows
 
+from japan_russia_relations import structure
 from japan_russia_relations.report import Problem
 from japan_russia_relations.validator import UsageError, validate
 
@@ -20,13 +21,22 @@ def at(report, file: str, line: int | None, column: str | None) -> list[Problem]
     return [p for p in report.problems if (p.file, p.line, p.column) == (file, line, column)]
 
 
+@pytest.fixture(params=["pyarrow", "pandas"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Structural tests run twice: with pyarrow's reader, and with the pandas
+    path taken when pyarrow (an extra) is not installed."""
+    if request.param == "pandas":
+        monkeypatch.setattr(structure, "pacsv", None)
+    return request.param
+
+
 def test_real_data_is_valid() -> None:
     report = validate()
     assert report.valid, report.to_text()
     assert len(report.files) == 8
 
 
-def test_copy_is_valid(package_copy: Path) -> None:
+def test_copy_is_valid(package_copy: Path, reader: str) -> None:
     assert validate(package_copy).valid
 
 
@@ -123,7 +133,7 @@ def test_uncited_source(package_copy: Path) -> None:
     assert any("cited by no row" in p.message for p in at(report, "data/sources.csv", len(rows), "source_id"))
 
 
-def test_not_utf8(package_copy: Path) -> None:
+def test_not_utf8(package_copy: Path, reader: str) -> None:
     path = package_copy / "data" / "events.csv"
     lines = path.read_bytes().split(b"\n")
     lines[2] = lines[2].replace(b"E", b"\xe9", 1)
@@ -134,7 +144,7 @@ def test_not_utf8(package_copy: Path) -> None:
 
 
 @pytest.mark.parametrize("change", ["missing", "extra", "reordered"])
-def test_header_faults(package_copy: Path, change: str) -> None:
+def test_header_faults(package_copy: Path, change: str, reader: str) -> None:
     path = package_copy / "data" / "actors.csv"
     rows = read_rows(path)
     if change == "missing":
@@ -152,7 +162,7 @@ def test_header_faults(package_copy: Path, change: str) -> None:
 
 
 @pytest.mark.parametrize(("delta", "cells"), [(1, "too many"), (-1, "too few"), (-3, "too few")])
-def test_row_length(package_copy: Path, delta: int, cells: str) -> None:
+def test_row_length(package_copy: Path, delta: int, cells: str, reader: str) -> None:
     path = package_copy / "data" / "events.csv"
     rows = read_rows(path)
     width = len(rows[0])
@@ -163,7 +173,7 @@ def test_row_length(package_copy: Path, delta: int, cells: str) -> None:
     assert any(f"row has {width + delta} cells, the header has {width}" in p.message for p in found), report.to_text()
 
 
-def test_blank_line_is_a_short_row(package_copy: Path) -> None:
+def test_blank_line_is_a_short_row(package_copy: Path, reader: str) -> None:
     path = package_copy / "data" / "events.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
     lines.insert(2, "")
@@ -171,7 +181,7 @@ def test_blank_line_is_a_short_row(package_copy: Path) -> None:
     assert at(validate(package_copy), "data/events.csv", 3, None)
 
 
-def test_unterminated_quote(package_copy: Path) -> None:
+def test_unterminated_quote(package_copy: Path, reader: str) -> None:
     path = package_copy / "data" / "events.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
     lines[4] = lines[4].replace(",", ',"', 1)
@@ -180,7 +190,7 @@ def test_unterminated_quote(package_copy: Path) -> None:
     assert any(p.file == "data/events.csv" and p.line == 5 for p in report.problems), report.to_text()
 
 
-def test_line_break_inside_cell_keeps_later_lines_right(package_copy: Path, set_cell) -> None:
+def test_line_break_inside_cell_keeps_later_lines_right(package_copy: Path, set_cell, reader: str) -> None:
     set_cell(package_copy, "events", 0, "description", "two\nlines")
     line = set_cell(package_copy, "events", 2, "title", "=bad") + 1
     report = validate(package_copy)
@@ -188,7 +198,7 @@ def test_line_break_inside_cell_keeps_later_lines_right(package_copy: Path, set_
     assert at(report, "data/events.csv", line, "title"), report.to_text()
 
 
-def test_empty_and_missing_files(package_copy: Path) -> None:
+def test_empty_and_missing_files(package_copy: Path, reader: str) -> None:
     (package_copy / "data" / "statements.csv").write_text("", encoding="utf-8")
     (package_copy / "data" / "territories.csv").unlink()
     report = validate(package_copy)
@@ -212,7 +222,7 @@ def test_validator_never_writes(package_copy: Path, set_cell) -> None:
     assert before == after
 
 
-def test_windows_line_ending_is_reported(package_copy: Path) -> None:
+def test_windows_line_ending_is_reported(package_copy: Path, reader: str) -> None:
     path = package_copy / "data" / "actors.csv"
     lines = path.read_bytes().split(b"\n")
     lines[3] += b"\r"
@@ -250,7 +260,7 @@ def test_every_check_is_registered() -> None:
     assert defined == {f.__name__ for f in checks.CHECKS}
 
 
-def test_text_that_looks_numeric_is_checked_as_written(package_copy: Path) -> None:
+def test_text_that_looks_numeric_is_checked_as_written(package_copy: Path, reader: str) -> None:
     """A text column holding only numbers is read as text: "07 " keeps its zero and its space."""
     path = package_copy / "data" / "territories.csv"
     rows = read_rows(path)
@@ -263,3 +273,21 @@ def test_text_that_looks_numeric_is_checked_as_written(package_copy: Path) -> No
     found = at(report, "data/territories.csv", 4, "notes")
     assert [(p.check, p.value) for p in found] == [("text-space", "07 ")], report.to_text()
     assert len(report.problems) == 1, report.to_text()
+
+
+def test_line_breaks_across_a_large_file_keep_every_line_right(package_copy: Path, reader: str) -> None:
+    """Past pyarrow's 1 MiB blocks, a line break in every row's cell: whichever
+    reader ends up reading the file, each fault is reported at its own row."""
+    path = package_copy / "data" / "events.csv"
+    rows = read_rows(path)
+    header, body = rows[0], rows[1:]
+    ident, desc = header.index("event_id"), header.index("description")
+    big = [list(row) for _ in range(20) for row in body]
+    for number, row in enumerate(big, start=1):
+        row[ident] = f"EV-{number:04d}"
+        row[desc] = f"{row[desc]}\nsecond line"
+    write_rows(path, [header, *big])
+    assert path.stat().st_size > 3 * 2**20
+    report = validate(package_copy)
+    lines = {p.line for p in report.problems if p.column == "description" and "control character" in p.message}
+    assert lines == {2 + 2 * i for i in range(len(big))}

@@ -1,19 +1,26 @@
 """Read a CSV for validation, reporting structural faults with their place.
 
-The fast path is one pandas read of the whole file with every cell kept as
-written, and one pass over the raw bytes counting commas and line feeds: from
-those counts follow short rows (which pandas pads silently) and line breaks
-inside cells (which shift editor line numbers). Only when pandas cannot parse
-the file (bad UTF-8, a row with too many cells, an unterminated quote) or the
-counts disagree is it scanned again with the ``csv`` module, slowly but
-precisely, to list every fault with its line and column.
+The fast path is one pyarrow read of the whole file with every cell kept as
+text: pyarrow refuses a row with too many or too few cells, bytes that are
+not UTF-8 and an open quote, so a file it reads has none of those. A line
+break inside a cell shows in the cell itself, so editor line numbers follow
+from the cells. Carriage returns, which any CSV reader takes for line ends,
+are looked for in the raw bytes first.
+
+Without pyarrow (it is an extra), pandas reads the file and the commas in the
+raw bytes are counted: pandas pads a short row silently, and the count finds
+it. Whenever either reader refuses the file or the counts disagree, the file
+is scanned again with the ``csv`` module, slowly but precisely, to list every
+fault with its line and column.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import mmap
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +28,12 @@ import pandas as pd
 
 from .descriptor import Resource
 from .report import Problem
+
+try:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+except ImportError:  # pyarrow is an extra: without it pandas reads every file
+    pacsv = None
 
 
 @dataclass(frozen=True)
@@ -42,11 +55,24 @@ class Distinct:
 
 @dataclass
 class RawTable:
-    """A table read as text, and the editor line number of each row."""
+    """A table read as text; each row's editor line is worked out when first asked."""
 
     frame: pd.DataFrame
-    lines: pd.Series
     _distinct: dict[str, Distinct] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def lines(self) -> pd.Series:
+        """Editor line of each row: the header is line 1, and a line break
+        inside a cell pushes every later row down. Counted per distinct value,
+        and only when a problem needs a line."""
+        breaks = np.zeros(len(self.frame), dtype="int64")
+        for name in self.frame.columns:
+            values = self.distinct(name)
+            per_value = values.values.str.count("\n").to_numpy(dtype="int64")
+            if per_value.any():
+                breaks += per_value[values.codes]
+        first = 2 + np.concatenate([[0], np.cumsum(breaks + 1)[:-1]])
+        return pd.Series(first, index=self.frame.index)
 
     def distinct(self, name: str) -> Distinct:
         """The column ``name`` factorised, once per run."""
@@ -76,48 +102,82 @@ def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
         return None, [Problem(file, None, None, "file is missing", check="file")]
     if res.path.stat().st_size == 0:
         return None, [Problem(file, 1, None, "file is empty: it needs at least the header line", check="file")]
-    marks = _Marks(res.path)
-    if marks.carriage_returns:
+    if _holds_carriage_return(res.path):
         return None, _carriage_returns(file, res.path.read_bytes())
+    frame = _read_arrow(res)
+    if frame is None:
+        return _read_pandas(res)
+    problems = _header_problems(file, list(frame.columns), res.field_names)
+    return (None, problems) if problems else (RawTable(frame), [])
+
+
+def _holds_carriage_return(path: Path) -> bool:
+    """A CR anywhere in the file; searched in the mapped file, without a copy."""
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        return mapped.find(b"\r") >= 0
+
+
+def _read_arrow(res: Resource) -> pd.DataFrame | None:
+    """Every cell as text, or None when pyarrow is missing or refuses the file.
+
+    pyarrow reads a blank line as a row of empty cells, where the row is in
+    fact short; a row whose first cell is empty (no valid row has that) is
+    left to the pandas path, whose comma count tells the two apart. Line
+    breaks inside cells are not expected: where one meets a block boundary
+    pyarrow finds itself "out of sync" and refuses the file, and the pandas
+    path reads it instead; elsewhere the break is read as part of the cell.
+    """
+    if pacsv is None:
+        return None
+    try:
+        table = pacsv.read_csv(
+            res.path,
+            parse_options=pacsv.ParseOptions(ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(res.field_names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowException:  # a fault: the pandas path and the scan locate it
+        return None
+    frame = table.to_pandas()
+    return None if len(frame.columns) and (frame.iloc[:, 0] == "").any() else frame
+
+
+def _read_pandas(res: Resource) -> tuple[RawTable | None, list[Problem]]:
+    """The path without pyarrow, and for files pyarrow refuses."""
+    file = res.relpath
     try:
         frame = _read_fast(res)
     except (pd.errors.ParserError, UnicodeDecodeError, csv.Error, ValueError):
         return None, scan_structure(res) or [_unlocated(file)]
     problems = _header_problems(file, list(frame.columns), res.field_names)
-    raw = RawTable(frame, _line_numbers(marks, frame))
-    if not problems and not _every_row_complete(marks, raw, _free_text_columns(res)):
+    raw = RawTable(frame)
+    if not problems and not _every_row_complete(_count_commas(res.path), raw, _free_text_columns(res)):
         problems = scan_structure(res)  # a comma outside free text is a fault found later
     if problems:
         return None, problems
     return raw, []
 
 
-_NOT_MARKS = bytes(range(0x20, 0x7F)).replace(b",", b"") + bytes(range(0x80, 0x100))
+_NOT_COMMAS = bytes(range(256)).replace(b",", b"")
 
 
 _CHUNK = 1 << 20
 
 
-class _Marks:
-    """Commas, line feeds and carriage returns of a file, counted in one pass.
-
-    Deleting every other byte leaves a short string to count in; UTF-8 never
+def _count_commas(path: Path) -> int:
+    """Commas in the file, counted in 1 MiB chunks so a large file is never
+    held twice. Deleting every other byte leaves only the commas; UTF-8 never
     uses a byte below 0x80 inside a multi-byte character, so nothing is
-    miscounted. The file is read in chunks into one buffer, so a large file
-    is never held in memory twice.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.commas = self.newlines = self.carriage_returns = 0
-        self.trailing_newline = False
-        buffer = bytearray(_CHUNK)
-        with path.open("rb", buffering=0) as fh:
-            while size := fh.readinto(buffer):
-                kept = (buffer if size == _CHUNK else buffer[:size]).translate(None, _NOT_MARKS)
-                self.commas += kept.count(b",")
-                self.newlines += kept.count(b"\n")
-                self.carriage_returns += kept.count(b"\r")
-                self.trailing_newline = buffer[size - 1] == ord("\n")
+    miscounted."""
+    commas = 0
+    buffer = bytearray(_CHUNK)
+    with path.open("rb", buffering=0) as fh:
+        while size := fh.readinto(buffer):
+            commas += len((buffer if size == _CHUNK else buffer[:size]).translate(None, _NOT_COMMAS))
+    return commas
 
 
 def _unlocated(file: str) -> Problem:
@@ -133,7 +193,7 @@ def _free_text_columns(res: Resource) -> list[str]:
     ]
 
 
-def _every_row_complete(marks: _Marks, raw: RawTable, free_text: list[str]) -> bool:
+def _every_row_complete(commas: int, raw: RawTable, free_text: list[str]) -> bool:
     """True when every row has as many cells as the header.
 
     pandas pads a short row with empty cells, so count instead: every comma
@@ -142,7 +202,7 @@ def _every_row_complete(marks: _Marks, raw: RawTable, free_text: list[str]) -> b
     has already refused any row that is too long). Only free text is
     searched: elsewhere a comma breaks a pattern and makes the slow scan run.
     """
-    delimiters = marks.commas - sum(_count_in_cells(raw.distinct(col), ",") for col in free_text)
+    delimiters = commas - sum(_count_in_cells(raw.distinct(col), ",") for col in free_text)
     return delimiters == (len(raw.frame.columns) - 1) * (len(raw.frame) + 1)
 
 
@@ -167,17 +227,6 @@ def _read_fast(res: Resource) -> pd.DataFrame:
         for col in numeric_looking:
             frame[col] = again[col]
     return frame
-
-
-def _line_numbers(marks: _Marks, frame: pd.DataFrame) -> pd.Series:
-    """Editor line of each row: header is line 1; cells may hold line breaks."""
-    one_line_each = marks.newlines + (not marks.trailing_newline) == len(frame) + 1
-    if one_line_each:
-        return pd.Series(range(2, len(frame) + 2), index=frame.index)
-    breaks = pd.Series(0, index=frame.index)
-    for col in frame.columns:
-        breaks += frame[col].str.count("\n").fillna(0).astype(int)
-    return 2 + (breaks + 1).cumsum() - (breaks + 1)
 
 
 def _header_problems(file: str, header: list[str], expected: list[str]) -> list[Problem]:
