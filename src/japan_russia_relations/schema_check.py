@@ -10,12 +10,14 @@ there when the column repeats a value.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import pandera.errors as pe
 import pandera.pandas as pa
 
-from .descriptor import Resource
+from .descriptor import Package, Resource
 from .report import Problem
 from .structure import RawTable
 from .to_pandera import pandera_columns
@@ -56,44 +58,86 @@ def _failing(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns=["index", "check"])
 
 
-def _distinct_frame(raw: RawTable, names: list[str]) -> pd.DataFrame:
-    """Each column's distinct values, padded to one length by repeating the
-    column's first value (a repeat adds no new failure); empty cells missing."""
-    columns = {name: raw.distinct(name).values.replace("", pd.NA) for name in names}
-    length = max((len(c) for c in columns.values()), default=0)
-    return pd.DataFrame({n: _pad(c, length) for n, c in columns.items()})
+@dataclass(frozen=True, eq=False)
+class _Slot:
+    """One column of one table, checked per distinct value (hashed by identity)."""
+
+    res: Resource
+    raw: RawTable
+    name: str
+    column: pa.Column
+
+    def size(self) -> int:
+        return len(self.raw.distinct(self.name).values)
 
 
-def _pad(values: pd.Series, length: int) -> pd.Series:
-    """``values`` followed by copies of its first value, up to ``length``."""
-    extra = pd.Series([values.iat[0]] * (length - len(values)), dtype=values.dtype) if len(values) else values
-    return pd.concat([values, extra], ignore_index=True)
+def _spec(col: pa.Column) -> tuple:
+    """What pandera checks a column for, as a key: columns of every table
+    that share it (dates, source lists, vocabularies) are stacked into one
+    pandera column, since pandera's cost is mostly per column, not per value."""
+    checks = tuple((c.name, c.error, repr(c.statistics)) for c in col.checks)
+    return str(col.dtype), col.nullable, checks
 
 
-def _element_problems(res: Resource, raw: RawTable, columns: dict[str, pa.Column]) -> list[Problem]:
-    """Type, pattern, vocabulary, range and required checks, once per distinct value."""
-    if not columns:
+def _element_problems(slots: list[_Slot]) -> list[Problem]:
+    """Type, pattern, vocabulary, range and required checks, once per distinct
+    value, with one pandera run for every table's columns.
+
+    The distinct values of all slots are stacked once, slots of one spec next
+    to each other; each spec's column of the frame pandera checks is a slice
+    of that stack, padded to one length by repeating its first value (a
+    repeat adds no new failure).
+    """
+    if not slots:
         return []
-    distinct = _distinct_frame(raw, list(columns))
-    per_value = {
-        name: pa.Column(None if _is_text(c) else c.dtype, checks=c.checks, nullable=c.nullable, coerce=not _is_text(c))
-        for name, c in columns.items()
-    }
-    cases = _failing(pa.DataFrameSchema(per_value), distinct)
-    messages: dict[str, dict[int, list[str]]] = {}
-    for case in cases.itertuples(index=False):
-        if isinstance(case.column, str) and case.index is not None and not pd.isna(case.index):
-            i = int(case.index)
-            if i < len(raw.distinct(case.column).values):  # beyond that is padding
-                messages.setdefault(case.column, {}).setdefault(i, []).append(_message(str(case.check)))
-    out = []
-    for name, bad in messages.items():
-        col, codes = raw.frame[name], raw.distinct(name).codes
-        for r in np.flatnonzero(np.isin(codes, list(bad))):
-            out += [
-                Problem(res.relpath, int(raw.lines.iat[r]), name, m, col.iat[r], "schema") for m in bad[int(codes[r])]
-            ]
-    return out
+    specs: dict[tuple, list[_Slot]] = {}
+    for slot in slots:
+        specs.setdefault(_spec(slot.column), []).append(slot)
+    ordered = [slot for group in specs.values() for slot in group]
+    values = pd.concat([s.raw.distinct(s.name).values for s in ordered], ignore_index=True)
+    values = values.where(values != "", pd.NA).array
+    slot_starts = np.cumsum([0] + [s.size() for s in ordered[:-1]])
+    sizes = [sum(s.size() for s in group) for group in specs.values()]
+    spec_starts = np.cumsum([0, *sizes[:-1]])
+    length = max(sizes)
+    frame = pd.DataFrame(
+        {f"spec{i}": values.take(_padded(int(spec_starts[i]), size, length)) for i, size in enumerate(sizes)}
+    )
+    schema = pa.DataFrameSchema({f"spec{i}": _per_value(group[0].column) for i, group in enumerate(specs.values())})
+    bad: dict[_Slot, dict[int, list[str]]] = {}
+    for case in _failing(schema, frame).itertuples(index=False):
+        if not isinstance(case.column, str) or case.index is None or pd.isna(case.index):
+            continue
+        i, at = int(case.column.removeprefix("spec")), int(case.index)
+        if at < sizes[i]:  # beyond that is padding
+            position = int(spec_starts[i]) + at
+            k = int(np.searchsorted(slot_starts, position, side="right")) - 1
+            message = _message(str(case.check))
+            bad.setdefault(ordered[k], {}).setdefault(position - int(slot_starts[k]), []).append(message)
+    return [problem for slot, messages in bad.items() for problem in _at_rows(slot, messages)]
+
+
+def _padded(start: int, size: int, length: int) -> np.ndarray:
+    """Positions ``start`` to ``start + size``, then ``start`` again up to ``length``."""
+    index = np.full(length, start)
+    index[:size] += np.arange(size)
+    return index
+
+
+def _per_value(col: pa.Column) -> pa.Column:
+    """The column as checked on distinct values: text keeps only its own checks."""
+    text = _is_text(col)
+    return pa.Column(None if text else col.dtype, checks=col.checks, nullable=col.nullable, coerce=not text)
+
+
+def _at_rows(slot: _Slot, messages: dict[int, list[str]]) -> list[Problem]:
+    """Each failing distinct value's messages at every row holding it."""
+    col, codes = slot.raw.frame[slot.name], slot.raw.distinct(slot.name).codes
+    return [
+        Problem(slot.res.relpath, int(slot.raw.lines.iat[r]), slot.name, m, col.iat[r], "schema")
+        for r in np.flatnonzero(np.isin(codes, list(messages)))
+        for m in messages[int(codes[r])]
+    ]
 
 
 def _whole_column_problems(res: Resource, raw: RawTable, columns: dict[str, pa.Column]) -> list[Problem]:
@@ -128,30 +172,33 @@ def _cannot_fail(col: pa.Column) -> bool:
     return col.nullable and not col.unique and not col.checks and _is_text(col)
 
 
-def _by_size(raw: RawTable, columns: dict[str, pa.Column]) -> list[dict[str, pa.Column]]:
+def _by_size(slots: list[_Slot]) -> list[list[_Slot]]:
     """Columns with few distinct values apart from those with many, so that a
     column of a million ids does not pad every other column to a million."""
-    few = {n: c for n, c in columns.items() if len(raw.distinct(n).values) <= _FEW}
-    many = {n: c for n, c in columns.items() if n not in few}
-    return [few, many]
+    few = [s for s in slots if s.size() <= _FEW]
+    return [few, [s for s in slots if s.size() > _FEW]]
 
 
 _FEW = 4096
 
 
-def schema_problems(res: Resource, raw: RawTable) -> list[Problem]:
-    """Every failure of the table's pandera schema, with file, line and column.
+def schema_problems(package: Package, tables: dict[str, RawTable]) -> list[Problem]:
+    """Every failure of each table's pandera schema, with file, line and column.
 
     A unique column whose values are all distinct passes pandera's uniqueness
     check by definition, so it joins the per-value checks; one that repeats a
     value is checked whole.
     """
-    if raw.frame.empty:
-        return []
-    columns = {name: col for name, col in pandera_columns(res).items() if not _cannot_fail(col)}
-    repeats = {name: col for name, col in columns.items() if col.unique and not raw.all_distinct(name)}
-    rest = {name: col for name, col in columns.items() if name not in repeats}
-    out = _whole_column_problems(res, raw, repeats)
-    for group in _by_size(raw, rest):
-        out += _element_problems(res, raw, group)
+    out: list[Problem] = []
+    slots: list[_Slot] = []
+    for name, raw in tables.items():
+        if raw.frame.empty:
+            continue
+        res = package.resources[name]
+        columns = {n: col for n, col in pandera_columns(res).items() if not _cannot_fail(col)}
+        repeats = {n: col for n, col in columns.items() if col.unique and not raw.all_distinct(n)}
+        out += _whole_column_problems(res, raw, repeats)
+        slots += [_Slot(res, raw, n, col) for n, col in columns.items() if n not in repeats]
+    for group in _by_size(slots):
+        out += _element_problems(group)
     return out

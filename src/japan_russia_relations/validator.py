@@ -42,8 +42,8 @@ def validate(path: Path | str | None = None, *, today: dt.date | None = None) ->
         raw, problems = read_for_validation(res)
         report.problems += problems
         if raw is not None:
-            report.problems += schema_problems(res, raw)
             readable[name] = raw
+    report.problems += schema_problems(package, readable)
     ctx = Context(package=package, tables=readable, today=today or dt.date.today())
     for check in CHECKS:
         report.problems += check(ctx)
