@@ -224,24 +224,58 @@ def _free_text(fld: dict) -> bool:
     return fld["type"] == "string" and "pattern" not in cons and "enum" not in cons
 
 
+@dataclass
+class _Stack:
+    """The distinct values of several columns one after another, so that a
+    test runs once for all of them instead of once per column."""
+
+    columns: list[tuple[str, str]]
+    values: pd.Series
+    ends: np.ndarray
+
+    @classmethod
+    def of(cls, ctx: Context, columns: list[tuple[str, str]]) -> _Stack:
+        parts = [ctx.tables[table].distinct(name).values for table, name in columns]
+        values = pd.concat(parts, ignore_index=True) if parts else pd.Series([], dtype="str")
+        return cls(columns, values, np.cumsum([len(p) for p in parts], dtype="int64"))
+
+    def flag(
+        self,
+        ctx: Context,
+        test: Callable[[pd.Series], pd.Series | np.ndarray],
+        message: str | Callable[[str], str],
+        check: str,
+    ) -> list[Problem]:
+        """Problems at every row whose value fails ``test``, column by column."""
+        hit = np.asarray(test(self.values), dtype=bool)
+        out: list[Problem] = []
+        for (table, name), start, end in zip(self.columns, [0, *self.ends[:-1]], self.ends, strict=True):
+            part = hit[start:end]
+            if part.any():
+                raw = ctx.tables[table]
+                rows = pd.Series(part[raw.distinct(name).codes], index=raw.frame.index)
+                out += flag(ctx, table, name, rows, message, check)
+        return out
+
+
 def check_text(ctx: Context) -> list[Problem]:
     """Free text: NFC, no control characters, no outer spaces, no formulas, not too long."""
-    out: list[Problem] = []
+    free = [(table, fld["name"]) for table, _, fld in ctx.columns("string") if _free_text(fld)]
+    stack = _Stack.of(ctx, free)
+    out = stack.flag(ctx, lambda v: v != v.str.strip(), "has leading or trailing spaces", "text-space")
+    out += stack.flag(ctx, lambda v: v.str.startswith(("=", "+", "-", "@")), _FORMULA, "text-formula")
+    out += stack.flag(ctx, lambda v: v.str.contains(_CONTROL, regex=True), _CONTROL_MESSAGE, "text-control")
+    out += stack.flag(ctx, _not_nfc, _NFC, "text-nfc")
     for table, _, fld in ctx.columns("string"):
-        if not _free_text(fld):
-            continue
-        name = fld["name"]
-        spaced = "has leading or trailing spaces"
-        out += flag_values(ctx, table, name, lambda v: v != v.str.strip(), spaced, "text-space")
-        out += flag_values(ctx, table, name, lambda v: v.str.startswith(("=", "+", "-", "@")), _FORMULA, "text-formula")
-        out += flag_values(
-            ctx, table, name, lambda v: v.str.contains(_CONTROL, regex=True), _CONTROL_MESSAGE, "text-control"
-        )
-        out += flag_values(ctx, table, name, _not_nfc, _NFC, "text-nfc")
-        if "x-maxWords" in fld:
+        if _free_text(fld) and "x-maxWords" in fld:
             most = fld["x-maxWords"]
             out += flag_values(
-                ctx, table, name, lambda v, m=most: _too_many_words(v, m), f"has more than {most} words", "text-length"
+                ctx,
+                table,
+                fld["name"],
+                lambda v, m=most: _too_many_words(v, m),
+                f"has more than {most} words",
+                "text-length",
             )
     return out
 
