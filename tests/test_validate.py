@@ -65,6 +65,10 @@ def test_no_descriptor_is_usage_error(tmp_path: Path) -> None:
         ("sources", "url", "ftp://example.org/file", "does not match the pattern"),
         ("sources", "url", "javascript:alert(1)", "does not match the pattern"),
         ("sources", "accessed", "2022-02-30", "date"),
+        ("sources", "title", "Bell\x07", "control character"),
+        ("territories", "notes", "=1+1", "formula"),
+        ("territories", "name_ru", "Cafe\u0301", "NFC"),
+        ("sanctions", "notes", "trailing ", "leading or trailing spaces"),
         ("statements", "quote_is_translation", "yes", "is not one of"),
         ("statements", "quote", " ".join(["word"] * 61), "more than 60 words"),
         ("sanctions", "individuals_designated", "many", "whole number"),
@@ -79,10 +83,11 @@ def test_single_cell_faults_are_located(package_copy: Path, set_cell, table, col
     assert any(words in p.message for p in found), [p.message for p in found]
 
 
-def test_future_date(package_copy: Path, set_cell) -> None:
-    line = set_cell(package_copy, "events", 0, "date", "2026-11-26")
+@pytest.mark.parametrize(("table", "column"), [("events", "date"), ("sources", "accessed")])
+def test_future_date(package_copy: Path, set_cell, table: str, column: str) -> None:
+    line = set_cell(package_copy, table, 0, column, "2026-11-26")
     report = validate(package_copy, today=dt.date(2026, 11, 25))
-    assert any("after today" in p.message for p in at(report, "data/events.csv", line, "date"))
+    assert any("after today" in p.message for p in at(report, f"data/{table}.csv", line, column)), report.to_text()
 
 
 def test_end_before_start(package_copy: Path, set_cell) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .dates import day_bounds
+from .dates import day_bounds, well_formed
 from .descriptor import Package, all_foreign_keys, is_partial_date
 from .report import Problem
 from .structure import RawTable
@@ -96,21 +96,21 @@ def check_dates(ctx: Context) -> list[Problem]:
     out: list[Problem] = []
     today = pd.Timestamp(ctx.today)
     future = f"is after today ({ctx.today.isoformat()})"
-    shape = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
     for table, _, fld in ctx.columns("string"):
         if is_partial_date(fld):
             name = fld["name"]
             earliest, _ = ctx.bounds(table, name)
             unreal = "is not a real date"
             out += flag_values(
-                ctx, table, name, lambda v, e=earliest: v.str.fullmatch(shape) & np.isnat(e), unreal, "date-real"
+                ctx, table, name, lambda v, e=earliest: well_formed(v) & np.isnat(e), unreal, "date-real"
             )
             out += flag_values(ctx, table, name, lambda _, e=earliest: e > today, future, "date-future")
-    for table, _, fld in ctx.columns("date"):
+    for table, raw, fld in ctx.columns("date"):
         name = fld["name"]
+        parsed = _parsed(raw.distinct(name).values)
         wrong = "is not a date written YYYY-MM-DD"
-        out += flag_values(ctx, table, name, lambda v: (v != "") & _parsed(v).isna(), wrong, "date-real")
-        out += flag_values(ctx, table, name, lambda v: _parsed(v) > today, future, "date-future")
+        out += flag_values(ctx, table, name, lambda v, p=parsed: (v != "") & p.isna(), wrong, "date-real")
+        out += flag_values(ctx, table, name, lambda _, p=parsed: p > today, future, "date-future")
     return out
 
 
@@ -129,14 +129,18 @@ def check_date_order(ctx: Context) -> list[Problem]:
 def present(col: pd.Series, wanted: set[str]) -> set[str]:
     """The members of ``wanted`` that occur in ``col``.
 
-    Asking the (usually large) column about the (usually few) ids wanted
-    avoids turning a million Arrow strings into Python objects.
+    A small column (a lookup table) is simply made a set. A large one is
+    asked about the (usually few) ids wanted, which avoids turning a million
+    Arrow strings into Python objects.
     """
     if not wanted:
         return set()
-    if len(wanted) > 50_000:
+    if len(col) <= _SMALL or len(wanted) > _SMALL:
         return wanted & set(col.tolist())
     return set(col[col.isin(list(wanted))].unique().tolist())
+
+
+_SMALL = 50_000
 
 
 def _items(raw: RawTable, field: str, delim: str | None) -> dict[str, list[str]]:
@@ -183,12 +187,11 @@ def check_sources_cited(ctx: Context) -> list[Problem]:
             if target == "sources":
                 for ids in _items(raw, field, delim).values():
                     cited.update(ids)
-    ids = ctx.tables["sources"].frame["source_id"]
-    return flag(
+    return flag_values(
         ctx,
         "sources",
         "source_id",
-        (ids != "") & ~ids.isin(list(cited)),
+        lambda ids: [i != "" and i not in cited for i in ids],
         "is cited by no row; remove it or cite it",
         "source-uncited",
     )

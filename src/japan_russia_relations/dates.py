@@ -50,6 +50,11 @@ def day_bounds(values: Iterable[object]) -> tuple[np.ndarray, np.ndarray]:
     return _days([_one(v) for v in values])
 
 
+def well_formed(values: Iterable[object]) -> np.ndarray:
+    """True where a value is written like a partial date, real or not."""
+    return np.array([isinstance(v, str) and _SHAPE.fullmatch(v) is not None for v in values], dtype=bool)
+
+
 def _days(parts: list[tuple[dt.date | None, dt.date | None, str | None]]) -> tuple[np.ndarray, np.ndarray]:
     return (
         np.array([p[0] for p in parts], dtype="datetime64[D]"),
