@@ -81,47 +81,43 @@ def _spec(col: pa.Column) -> tuple:
 
 def _element_problems(slots: list[_Slot]) -> list[Problem]:
     """Type, pattern, vocabulary, range and required checks, once per distinct
-    value, with one pandera run for every table's columns.
-
-    The distinct values of all slots are stacked once, slots of one spec next
-    to each other; each spec's column of the frame pandera checks is a slice
-    of that stack, padded to one length by repeating its first value (a
-    repeat adds no new failure).
-    """
+    value, with one pandera run for every table's columns."""
     if not slots:
         return []
     specs: dict[tuple, list[_Slot]] = {}
     for slot in slots:
         specs.setdefault(_spec(slot.column), []).append(slot)
-    ordered = [slot for group in specs.values() for slot in group]
-    values = pd.concat([s.raw.distinct(s.name).values for s in ordered], ignore_index=True)
-    values = values.where(values != "", pd.NA).array
-    slot_starts = np.cumsum([0] + [s.size() for s in ordered[:-1]])
-    sizes = [sum(s.size() for s in group) for group in specs.values()]
-    spec_starts = np.cumsum([0, *sizes[:-1]])
-    length = max(sizes)
-    frame = pd.DataFrame(
-        {f"spec{i}": values.take(_padded(int(spec_starts[i]), size, length)) for i, size in enumerate(sizes)}
-    )
-    schema = pa.DataFrameSchema({f"spec{i}": _per_value(group[0].column) for i, group in enumerate(specs.values())})
+    groups = list(specs.values())
+    length = max(sum(s.size() for s in group) for group in groups)
+    frame = pd.DataFrame({f"spec{i}": _stacked(group, length) for i, group in enumerate(groups)})
+    schema = pa.DataFrameSchema({f"spec{i}": _per_value(group[0].column) for i, group in enumerate(groups)})
     bad: dict[_Slot, dict[int, list[str]]] = {}
     for case in _failing(schema, frame).itertuples(index=False):
         if not isinstance(case.column, str) or case.index is None or pd.isna(case.index):
             continue
-        i, at = int(case.column.removeprefix("spec")), int(case.index)
-        if at < sizes[i]:  # beyond that is padding
-            position = int(spec_starts[i]) + at
-            k = int(np.searchsorted(slot_starts, position, side="right")) - 1
-            message = _message(str(case.check))
-            bad.setdefault(ordered[k], {}).setdefault(position - int(slot_starts[k]), []).append(message)
+        group, at = groups[int(case.column.removeprefix("spec"))], int(case.index)
+        ends = np.cumsum([s.size() for s in group])
+        k = int(np.searchsorted(ends, at, side="right"))
+        if k < len(group):  # beyond the last slot is padding
+            value = at - int(ends[k] - group[k].size())
+            bad.setdefault(group[k], {}).setdefault(value, []).append(_message(str(case.check)))
     return [problem for slot, messages in bad.items() for problem in _at_rows(slot, messages)]
 
 
-def _padded(start: int, size: int, length: int) -> np.ndarray:
-    """Positions ``start`` to ``start + size``, then ``start`` again up to ``length``."""
-    index = np.full(length, start)
-    index[:size] += np.arange(size)
-    return index
+def _stacked(group: list[_Slot], length: int) -> pd.api.extensions.ExtensionArray:
+    """The distinct values of a spec's slots one after another, empty cells
+    missing, padded to ``length`` by repeating the first value (a repeat adds
+    no new failure). One ``take`` does both; a large column alone in its spec
+    with no empty cell is passed on as it is."""
+    parts = [s.raw.distinct(s.name).values for s in group]
+    values = (parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)).array
+    empty = np.asarray(values == "", dtype=bool)
+    if len(values) == length and not empty.any():
+        return values
+    index = np.arange(length)
+    index[: len(values)][empty] = -1
+    index[len(values) :] = index[0]
+    return values.take(index, allow_fill=True)
 
 
 def _per_value(col: pa.Column) -> pa.Column:
