@@ -134,7 +134,7 @@ def _read_arrow(res: Resource) -> pd.DataFrame | None:
             res.path,
             parse_options=pacsv.ParseOptions(ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(res.field_names, pa.string()),
+                column_types=dict.fromkeys(res.field_names, pa.large_string()),  # what pandas keeps: no copy
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
