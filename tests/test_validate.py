@@ -296,3 +296,29 @@ def test_line_breaks_across_a_large_file_keep_every_line_right(package_copy: Pat
     report = validate(package_copy)
     lines = {p.line for p in report.problems if p.column == "description" and "control character" in p.message}
     assert lines == {2 + 2 * i for i in range(len(big))}
+
+
+def test_faults_in_a_large_file_are_located(package_copy: Path, reader: str) -> None:
+    """A file past 1 MiB is read with its repeating columns dictionary-encoded
+    (with pyarrow); faults in it are found and placed as in a small one."""
+    path = package_copy / "data" / "events.csv"
+    rows = read_rows(path)
+    header, body = rows[0], rows[1:]
+    big = [list(row) for _ in range(10) for row in body]
+    for number, row in enumerate(big, start=1):
+        row[header.index("event_id")] = f"EV-{number:04d}"
+    faults = {
+        3: ("event_type", "invasion", "not one of the allowed values"),
+        len(body) + 5: ("title", " Leading space", "leading or trailing spaces"),
+        2 * len(body) + 7: ("actor_id", "XXX", "not in actors.actor_id"),
+        len(big) - 1: ("date", "2022-02-30", "not a real date"),
+    }
+    for index, (column, value, _) in faults.items():
+        big[index][header.index(column)] = value
+    write_rows(path, [header, *big])
+    assert path.stat().st_size > structure._DICTIONARY_BYTES
+    report = validate(package_copy)
+    for index, (column, _, words) in faults.items():
+        found = at(report, "data/events.csv", index + 2, column)
+        assert any(words in p.message for p in found), (column, report.to_text())
+    assert {p.line for p in report.problems} == {index + 2 for index in faults}

@@ -77,8 +77,7 @@ class RawTable:
     def distinct(self, name: str) -> Distinct:
         """The column ``name`` factorised, once per run."""
         if name not in self._distinct:
-            codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=False)
-            self._distinct[name] = Distinct(codes, pd.Series(uniques, dtype="str"))
+            self._distinct[name] = _factorise(self.frame[name])
         return self._distinct[name]
 
     def all_distinct(self, name: str) -> bool:
@@ -93,6 +92,13 @@ class RawTable:
             return False
         self._distinct.setdefault(name, Distinct(np.arange(len(col)), col.reset_index(drop=True)))
         return True
+
+
+def _factorise(col: pd.Series) -> Distinct:
+    if isinstance(col.dtype, pd.CategoricalDtype):  # read factorised already
+        return Distinct(col.cat.codes.to_numpy(), pd.Series(col.cat.categories, dtype="str"))
+    codes, uniques = pd.factorize(col, use_na_sentinel=False)
+    return Distinct(codes, pd.Series(uniques, dtype="str"))
 
 
 def read_for_validation(res: Resource) -> tuple[RawTable | None, list[Problem]]:
@@ -134,15 +140,32 @@ def _read_arrow(res: Resource) -> pd.DataFrame | None:
             res.path,
             parse_options=pacsv.ParseOptions(ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(res.field_names, pa.large_string()),  # what pandas keeps: no copy
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
+                column_types=_arrow_types(res), strings_can_be_null=False, quoted_strings_can_be_null=False
             ),
         )
     except pa.ArrowException:  # a fault: the pandas path and the scan locate it
         return None
-    frame = table.to_pandas()
+    frame = table.unify_dictionaries().to_pandas()
     return None if len(frame.columns) and (frame.iloc[:, 0] == "").any() else frame
+
+
+def _arrow_types(res: Resource) -> dict[str, pa.DataType]:
+    """Each column as text, ``large_string`` as pandas keeps it, so nothing
+    is cast. In a large file, a column that repeats values (all but the
+    unique ones) is dictionary-encoded as it is parsed, on pyarrow's threads:
+    it arrives factorised, as a categorical, and its text is stored once per
+    distinct value rather than once per row. A small file is not worth it:
+    there the dictionaries cost more than hashing the column afterwards."""
+    large = res.path.stat().st_size >= _DICTIONARY_BYTES
+    return {
+        f["name"]: pa.dictionary(pa.int32(), pa.large_string())
+        if large and not f.get("constraints", {}).get("unique")
+        else pa.large_string()
+        for f in res.fields
+    }
+
+
+_DICTIONARY_BYTES = 1 << 20
 
 
 def _read_pandas(res: Resource) -> tuple[RawTable | None, list[Problem]]:
