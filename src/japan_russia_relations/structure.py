@@ -145,7 +145,7 @@ def _read_arrow(res: Resource) -> pd.DataFrame | None:
         )
     except pa.ArrowException:  # a fault: the pandas path and the scan locate it
         return None
-    frame = table.unify_dictionaries().to_pandas()
+    frame = table.to_pandas()  # dictionaries of different blocks are unified here
     return None if len(frame.columns) and (frame.iloc[:, 0] == "").any() else frame
 
 
