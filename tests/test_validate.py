@@ -66,6 +66,8 @@ def test_no_descriptor_is_usage_error(tmp_path: Path) -> None:
         ("sources", "url", "javascript:alert(1)", "does not match the pattern"),
         ("sources", "accessed", "2022-02-30", "date"),
         ("sources", "title", "Bell\x07", "control character"),
+        ("statements", "event_id", "EV-9999", "EV-9999, which is not in events.event_id"),
+        ("sanctions", "event_id", "EV-9998", "EV-9998, which is not in events.event_id"),
         ("territories", "notes", "=1+1", "formula"),
         ("territories", "name_ru", "Cafe\u0301", "NFC"),
         ("sanctions", "notes", "trailing ", "leading or trailing spaces"),

@@ -153,19 +153,27 @@ def _items(raw: RawTable, field: str, delim: str | None) -> dict[str, list[str]]
 
 
 def check_references(ctx: Context) -> list[Problem]:
-    """Every reference resolves, multi-valued ones (``SRC-0001;SRC-0002``) included."""
+    """Every reference resolves, multi-valued ones (``SRC-0001;SRC-0002``) included.
+
+    The ids wanted from one target column by every reference to it are
+    looked up together, so a large target (events) is searched once.
+    """
+    refs = [
+        (table, field, target, tfield, _items(raw, field, delim))
+        for table, raw in ctx.tables.items()
+        for field, target, tfield, delim in all_foreign_keys(ctx.package.resources[table])
+        if target in ctx.tables
+    ]
+    wanted: dict[tuple[str, str], set[str]] = {}
+    for _, _, target, tfield, cells in refs:
+        wanted.setdefault((target, tfield), set()).update(i for ids in cells.values() for i in ids)
+    known = {key: present(ctx.tables[key[0]].frame[key[1]], ids) for key, ids in wanted.items()}
     out: list[Problem] = []
-    for table, raw in ctx.tables.items():
-        res = ctx.package.resources[table]
-        for field, target, tfield, delim in all_foreign_keys(res):
-            if target not in ctx.tables:
-                continue
-            cells = _items(raw, field, delim)
-            known = present(ctx.tables[target].frame[tfield], {i for ids in cells.values() for i in ids})
-            missing = {v: [i for i in ids if i not in known] for v, ids in cells.items()}
-            missing = {v: ids for v, ids in missing.items() if ids}
-            if not missing:
-                continue
+    for table, field, target, tfield, cells in refs:
+        found = known[(target, tfield)]
+        missing = {v: [i for i in ids if i not in found] for v, ids in cells.items()}
+        missing = {v: ids for v, ids in missing.items() if ids}
+        if missing:
             out += flag_values(
                 ctx,
                 table,
