@@ -15,12 +15,17 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from scale import CORE, scale
+
+T = TypeVar("T")
 
 BIN = Path(sys.executable).parent
 
@@ -63,11 +68,20 @@ def frictionless_work_only(root: Path) -> float:
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 
+def median_of(repeat: int, measure: Callable[[T], float | tuple[float, ...]], arg: T) -> tuple[float, ...]:
+    """Each figure ``measure(arg)`` gives, as its median over ``repeat`` calls."""
+    runs = [measure(arg) for _ in range(repeat)]
+    runs = [r if isinstance(r, tuple) else (r,) for r in runs]
+    return tuple(statistics.median(figures) for figures in zip(*runs, strict=True))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--tables", nargs="*", default=list(CORE))
     parser.add_argument("--skip-frictionless-above", type=int, default=10**9, help="skip frictionless for larger sizes")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each jrr measurement (the median is shown)")
+    parser.add_argument("--repeat-frictionless", type=int, default=3, help="runs of each frictionless measurement")
     args = parser.parse_args()
     print(f"tables scaled: {', '.join(args.tables)}\n")
     print(
@@ -79,17 +93,18 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             root = scale(Path(tmp) / "pkg", size, tuple(args.tables))
             os.sync()  # flush the freshly written files, so neither command pays for it
-            jrr_s, jrr_mem = run([str(BIN / "jrr"), "validate", str(root)])
-            jrr_work = work_only(root)
+            jrr_s, jrr_mem = median_of(args.repeat, run, [str(BIN / "jrr"), "validate", str(root)])
+            (jrr_work,) = median_of(args.repeat, work_only, root)
             if size <= args.skip_frictionless_above:
-                fl_s, fl_mem = run([str(BIN / "frictionless"), "validate", str(root / "datapackage.json")])
-                fl_work = frictionless_work_only(root)
+                fl_cmd = [str(BIN / "frictionless"), "validate", str(root / "datapackage.json")]
+                fl_s, fl_mem = median_of(args.repeat_frictionless, run, fl_cmd)
+                (fl_work,) = median_of(args.repeat_frictionless, frictionless_work_only, root)
                 cells = (
                     f"{fl_s:.1f} s | {fl_mem:.2f} | {fl_s / jrr_s:.1f}× "
-                    f"| {jrr_work:.2f} s | {fl_work:.1f} s | {fl_work / jrr_work:.0f}×"
+                    f"| {jrr_work:.3f} s | {fl_work:.1f} s | {fl_work / jrr_work:.0f}×"
                 )
             else:
-                cells = f"skipped | | | {jrr_work:.2f} s | skipped | "
+                cells = f"skipped | | | {jrr_work:.3f} s | skipped | "
             print(f"| {size:,} | {jrr_s:.2f} s | {jrr_mem:.2f} | {cells} |", flush=True)
             shutil.rmtree(root, ignore_errors=True)
 
