@@ -149,7 +149,7 @@ def _items(raw: RawTable, field: str, delim: str | None) -> dict[str, list[str]]
     Working on distinct values keeps a million rows that cite the same few
     sources cheap; splitting is done in plain Python on those values only.
     """
-    return {v: [i for i in (v.split(delim) if delim else [v]) if i] for v in raw.distinct(field).values}
+    return {v: [i for i in (v.split(delim) if delim else [v]) if i] for v in raw.distinct(field).values.tolist()}
 
 
 def check_references(ctx: Context) -> list[Problem]:
@@ -178,7 +178,7 @@ def check_references(ctx: Context) -> list[Problem]:
                 ctx,
                 table,
                 field,
-                lambda v, m=missing: [x in m for x in v],
+                lambda v, m=missing: [x in m for x in v.tolist()],
                 lambda v, m=missing, t=f"{target}.{tfield}": f"refers to {', '.join(m[v])}, which is not in {t}",
                 "reference",
             )
@@ -199,7 +199,7 @@ def check_sources_cited(ctx: Context) -> list[Problem]:
         ctx,
         "sources",
         "source_id",
-        lambda ids: [i != "" and i not in cited for i in ids],
+        lambda ids: [i != "" and i not in cited for i in ids.tolist()],
         "is cited by no row; remove it or cite it",
         "source-uncited",
     )
