@@ -70,13 +70,16 @@ class _Slot:
     def size(self) -> int:
         return len(self.raw.distinct(self.name).values)
 
-
-def _spec(col: pa.Column) -> tuple:
-    """What pandera checks a column for, as a key: columns of every table
-    that share it (dates, source lists, vocabularies) are stacked into one
-    pandera column, since pandera's cost is mostly per column, not per value."""
-    checks = tuple((c.name, c.error, repr(c.statistics)) for c in col.checks)
-    return str(col.dtype), col.nullable, checks
+    def spec(self) -> tuple:
+        """What pandera checks the column for, as a key: columns of every table
+        that share it (dates, source lists, vocabularies) are stacked into one
+        pandera column, since pandera's cost is mostly per column, not per
+        value. A required column with no empty cell is checked as an optional
+        one: with nothing missing, the two give the same answers."""
+        col = self.column
+        checks = tuple((c.name, c.error, repr(c.statistics)) for c in col.checks)
+        nullable = col.nullable or not (self.raw.distinct(self.name).values == "").any()
+        return str(col.dtype), nullable, checks
 
 
 def _element_problems(slots: list[_Slot]) -> list[Problem]:
@@ -86,11 +89,12 @@ def _element_problems(slots: list[_Slot]) -> list[Problem]:
         return []
     specs: dict[tuple, list[_Slot]] = {}
     for slot in slots:
-        specs.setdefault(_spec(slot.column), []).append(slot)
+        specs.setdefault(slot.spec(), []).append(slot)
     groups = list(specs.values())
     length = max(sum(s.size() for s in group) for group in groups)
     frame = pd.DataFrame({f"spec{i}": _stacked(group, length) for i, group in enumerate(groups)})
-    schema = pa.DataFrameSchema({f"spec{i}": _per_value(group[0].column) for i, group in enumerate(groups)})
+    nullable = [key[1] for key in specs]
+    schema = pa.DataFrameSchema({f"spec{i}": _per_value(g[0].column, nullable[i]) for i, g in enumerate(groups)})
     bad: dict[_Slot, dict[int, list[str]]] = {}
     for case in _failing(schema, frame).itertuples(index=False):
         if not isinstance(case.column, str) or case.index is None or pd.isna(case.index):
@@ -120,10 +124,10 @@ def _stacked(group: list[_Slot], length: int) -> pd.api.extensions.ExtensionArra
     return values.take(index, allow_fill=True)
 
 
-def _per_value(col: pa.Column) -> pa.Column:
+def _per_value(col: pa.Column, nullable: bool) -> pa.Column:
     """The column as checked on distinct values: text keeps only its own checks."""
     text = _is_text(col)
-    return pa.Column(None if text else col.dtype, checks=col.checks, nullable=col.nullable, coerce=not text)
+    return pa.Column(None if text else col.dtype, checks=col.checks, nullable=nullable, coerce=not text)
 
 
 def _at_rows(slot: _Slot, messages: dict[int, list[str]]) -> list[Problem]:
