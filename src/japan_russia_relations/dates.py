@@ -62,10 +62,18 @@ def _plain(values: Iterable[object]) -> Iterable[object]:
 
 
 def _days(parts: list[tuple[dt.date | None, dt.date | None, str | None]]) -> tuple[np.ndarray, np.ndarray]:
-    return (
-        np.array([p[0] for p in parts], dtype="datetime64[D]"),
-        np.array([p[1] for p in parts], dtype="datetime64[D]"),
-    )
+    """Earliest and latest days as ``datetime64[D]``, built from day numbers:
+    numpy converts whole numbers many times faster than date objects."""
+    return _day_array([p[0] for p in parts]), _day_array([p[1] for p in parts])
+
+
+def _day_array(days: list[dt.date | None]) -> np.ndarray:
+    numbers = [_NAT if d is None else d.toordinal() - _EPOCH for d in days]
+    return np.array(numbers, dtype="int64").view("datetime64[D]")
+
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+_NAT = np.iinfo(np.int64).min  # numpy's NaT
 
 
 _UNIT = "datetime64[us]"
