@@ -101,7 +101,7 @@ def main() -> None:
                 (fl_work,) = median_of(args.repeat_frictionless, frictionless_work_only, root)
                 cells = (
                     f"{fl_s:.1f} s | {fl_mem:.2f} | {fl_s / jrr_s:.1f}× "
-                    f"| {jrr_work:.3f} s | {fl_work:.1f} s | {fl_work / jrr_work:.0f}×"
+                    f"| {jrr_work:.3f} s | {fl_work:.1f} s | {fl_work / jrr_work:.1f}×"
                 )
             else:
                 cells = f"skipped | | | {jrr_work:.3f} s | skipped | "
