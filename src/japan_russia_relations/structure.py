@@ -31,6 +31,7 @@ from .report import Problem
 
 try:
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 except ImportError:  # pyarrow is an extra: without it pandas reads every file
     pacsv = None
@@ -145,8 +146,15 @@ def _read_arrow(res: Resource) -> pd.DataFrame | None:
         )
     except pa.ArrowException:  # a fault: the pandas path and the scan locate it
         return None
-    frame = table.to_pandas()  # dictionaries of different blocks are unified here
-    return None if len(frame.columns) and (frame.iloc[:, 0] == "").any() else frame
+    if table.num_columns and _any_empty(table.column(0)):
+        return None
+    return table.to_pandas()  # dictionaries of different blocks are unified here
+
+
+def _any_empty(column: pa.ChunkedArray) -> bool:
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    return bool(pc.any(pc.equal(column, "")).as_py())
 
 
 def _arrow_types(res: Resource) -> dict[str, pa.DataType]:
