@@ -1,9 +1,10 @@
 """Validate a data package directory: structure, schema constraints, extra checks.
 
 Order of work: read each table as text (structural faults stop that table),
-check it against the pandera schema derived from its Table Schema, then run
-the cross-field and cross-table checks of :mod:`.checks` over every table that
-could be read. Nothing is written to the files checked.
+check every table that could be read against the pandera schema derived from
+its Table Schema (in one pandera run, :mod:`.schema_check`), then run the
+cross-field and cross-table checks of :mod:`.checks` over those tables.
+Nothing is written to the files checked.
 """
 
 from __future__ import annotations
