@@ -1,9 +1,11 @@
-"""Run a table's pandera schema, once per distinct value of each column.
+"""Run each table's pandera schema, once per distinct value of each column.
 
 A million-row column usually holds far fewer distinct values (dates, codes,
 actor ids). Every element-wise check (type, pattern, vocabulary, range,
 required) gives the same answer for the same value, so each distinct value is
 checked once and a failure is reported at every row that holds the value.
+pandera's cost is mostly per column, so the columns of every table that share
+a spec are stacked into one, and pandera runs once for the whole package.
 Uniqueness is the one check that needs the whole column; pandera runs it
 there when the column repeats a value.
 """

@@ -96,6 +96,7 @@ class RawTable:
 
 
 def _factorise(col: pd.Series) -> Distinct:
+    """A column's codes and distinct values; a categorical already has both."""
     if isinstance(col.dtype, pd.CategoricalDtype):  # read factorised already
         return Distinct(col.cat.codes.to_numpy(), pd.Series(col.cat.categories, dtype="str"))
     codes, uniques = pd.factorize(col, use_na_sentinel=False)
@@ -128,8 +129,9 @@ def _read_arrow(res: Resource) -> pd.DataFrame | None:
     """Every cell as text, or None when pyarrow is missing or refuses the file.
 
     pyarrow reads a blank line as a row of empty cells, where the row is in
-    fact short; a row whose first cell is empty (no valid row has that) is
-    left to the pandas path, whose comma count tells the two apart. Line
+    fact short. A file with a row whose first cell is empty is left to the
+    pandas path, whose comma count tells the two apart; no valid row has one,
+    as every table's first column is its required id. Line
     breaks inside cells are not expected: where one meets a block boundary
     pyarrow finds itself "out of sync" and refuses the file, and the pandas
     path reads it instead; elsewhere the break is read as part of the cell.
@@ -152,6 +154,7 @@ def _read_arrow(res: Resource) -> pd.DataFrame | None:
 
 
 def _any_empty(column: pa.ChunkedArray) -> bool:
+    """True when a cell of the column is empty, asked of Arrow directly."""
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
     return bool(pc.any(pc.equal(column, "")).as_py())
