@@ -78,12 +78,42 @@ def flag_values(
     check: str,
 ) -> list[Problem]:
     """Like :func:`flag`, with ``test`` run once on each distinct value of ``column``."""
-    raw = ctx.tables[table]
-    values = raw.distinct(column)
-    hit = np.asarray(test(values.values), dtype=bool)
-    if not hit.any():
-        return []
-    return flag(ctx, table, column, pd.Series(hit[values.codes], index=raw.frame.index), message, check)
+    return _Stack.of(ctx, [(table, column)]).flag(ctx, test, message, check)
+
+
+@dataclass
+class _Stack:
+    """The distinct values of several columns one after another, so that a
+    test runs once for all of them instead of once per column."""
+
+    columns: list[tuple[str, str]]
+    values: pd.Series
+    ends: np.ndarray
+
+    @classmethod
+    def of(cls, ctx: Context, columns: list[tuple[str, str]]) -> _Stack:
+        parts = [ctx.tables[table].distinct(name).values for table, name in columns]
+        none = pd.Series([], dtype="str")  # so that no columns at all still concatenate
+        values = parts[0] if len(parts) == 1 else pd.concat([none, *parts], ignore_index=True)
+        return cls(columns, values, np.cumsum([len(p) for p in parts], dtype="int64"))
+
+    def flag(
+        self,
+        ctx: Context,
+        test: Callable[[pd.Series], pd.Series | np.ndarray],
+        message: str | Callable[[str], str],
+        check: str,
+    ) -> list[Problem]:
+        """Problems at every row whose value fails ``test``, column by column."""
+        hit = np.asarray(test(self.values), dtype=bool)
+        out: list[Problem] = []
+        for (table, name), start, end in zip(self.columns, [0, *self.ends[:-1]], self.ends, strict=True):
+            part = hit[start:end]
+            if part.any():
+                raw = ctx.tables[table]
+                rows = pd.Series(part[raw.distinct(name).codes], index=raw.frame.index)
+                out += flag(ctx, table, name, rows, message, check)
+        return out
 
 
 def _parsed(values: pd.Series) -> pd.Series:
@@ -233,40 +263,6 @@ def _free_text(fld: dict) -> bool:
     the text checks look for, since every pattern is anchored."""
     cons = fld.get("constraints", {})
     return fld["type"] == "string" and "pattern" not in cons and "enum" not in cons
-
-
-@dataclass
-class _Stack:
-    """The distinct values of several columns one after another, so that a
-    test runs once for all of them instead of once per column."""
-
-    columns: list[tuple[str, str]]
-    values: pd.Series
-    ends: np.ndarray
-
-    @classmethod
-    def of(cls, ctx: Context, columns: list[tuple[str, str]]) -> _Stack:
-        parts = [ctx.tables[table].distinct(name).values for table, name in columns]
-        values = pd.concat(parts, ignore_index=True) if parts else pd.Series([], dtype="str")
-        return cls(columns, values, np.cumsum([len(p) for p in parts], dtype="int64"))
-
-    def flag(
-        self,
-        ctx: Context,
-        test: Callable[[pd.Series], pd.Series | np.ndarray],
-        message: str | Callable[[str], str],
-        check: str,
-    ) -> list[Problem]:
-        """Problems at every row whose value fails ``test``, column by column."""
-        hit = np.asarray(test(self.values), dtype=bool)
-        out: list[Problem] = []
-        for (table, name), start, end in zip(self.columns, [0, *self.ends[:-1]], self.ends, strict=True):
-            part = hit[start:end]
-            if part.any():
-                raw = ctx.tables[table]
-                rows = pd.Series(part[raw.distinct(name).codes], index=raw.frame.index)
-                out += flag(ctx, table, name, rows, message, check)
-        return out
 
 
 def check_text(ctx: Context) -> list[Problem]:
