@@ -261,9 +261,10 @@ def test_source_without_url_must_say_where_it_is_kept(package_copy: Path, set_ce
 def test_every_check_is_registered() -> None:
     import inspect
 
-    from japan_russia_relations import checks
+    from japan_russia_relations import checks, claim_checks, conditions
 
-    defined = {name for name, f in inspect.getmembers(checks, inspect.isfunction) if name.startswith("check_")}
+    modules = (checks, conditions, claim_checks)
+    defined = {n for m in modules for n, f in inspect.getmembers(m, inspect.isfunction) if n.startswith("check_")}
     assert defined == {f.__name__ for f in checks.CHECKS}
 
 

@@ -66,6 +66,13 @@ def cite(style: str = "text") -> str:
     return _cite(style)
 
 
+def panel(table: str, freq: str = "year", *, on: str = "mid-year") -> Any:
+    """``table`` as a panel a researcher can count with; see :mod:`.panels`."""
+    from .panels import panel as _panel
+
+    return _panel(table, freq, on=on)
+
+
 def validate(path: Any = None) -> Report:
     """Check a data package directory (default: the bundled one); see ``jrr validate``."""
     from .validator import validate as _validate
@@ -85,6 +92,7 @@ __all__ = [
     "load_sanctions",
     "load_statements",
     "load_territorial_claims",
+    "panel",
     "search_fields",
     "tables",
     "validate",

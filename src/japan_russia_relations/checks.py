@@ -347,6 +347,14 @@ def check_offline_sources(ctx: Context) -> list[Problem]:
     )
 
 
+def _coding_checks() -> list[Callable[[Context], list[Problem]]]:
+    """The research-grade coding checks, which live in modules of their own."""
+    from .claim_checks import check_claim_intervals
+    from .conditions import check_actor_periods, check_conditions
+
+    return [check_conditions, check_actor_periods, check_claim_intervals]
+
+
 CHECKS = [
     check_dates,
     check_date_order,
@@ -358,3 +366,5 @@ CHECKS = [
     check_offline_sources,
     check_one_of,
 ]
+
+CHECKS += _coding_checks()

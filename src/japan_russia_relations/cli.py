@@ -110,6 +110,39 @@ def run_codebook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _args_panel(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "table", choices=["events", "sanctions", "territorial_claims"], help="the table to turn into a panel"
+    )
+    p.add_argument("--freq", choices=["year"], default="year", help="time unit of the panel (default year)")
+    p.add_argument(
+        "--on",
+        choices=["mid-year", "last-day"],
+        default="mid-year",
+        help="territorial_claims: the day whose position a year takes (default mid-year, 1 July)",
+    )
+    p.add_argument("--to", help="file to write, CSV or .parquet (default: CSV on stdout)")
+    p.set_defaults(run=run_panel)
+
+
+def run_panel(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .panels import panel
+
+    frame = panel(args.table, args.freq, on=args.on)
+    if not args.to:
+        sys.stdout.write(frame.to_csv(index=False))
+        return 0
+    target = Path(args.to)
+    if target.suffix == ".parquet":
+        frame.to_parquet(target, index=False)
+    else:
+        frame.to_csv(target, index=False)
+    print(f"wrote {target} ({len(frame)} rows)", file=sys.stderr)
+    return 0
+
+
 def _args_figures(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", default="docs/img", help="directory for the PNG files (default docs/img)")
     p.set_defaults(run=run_figures)
@@ -227,6 +260,12 @@ COMMANDS = [
         _args_describe,
     ),
     ("codebook", "The Markdown codebook of every table.", "jrr codebook --to docs/codebook.md", _args_codebook),
+    (
+        "panel",
+        "A table as a panel: dyad-years of events, sender-target-years of sanctions, territory-actor-years of claims.",
+        "jrr panel events --freq year --to events_dyad_years.csv",
+        _args_panel,
+    ),
     ("figures", "Draw the README's figures from the data as PNG files.", "jrr figures --to docs/img", _args_figures),
     (
         "export",

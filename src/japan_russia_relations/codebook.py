@@ -100,14 +100,62 @@ RULES = """\
 
 
 def _vocabulary_md(field: dict[str, Any]) -> list[str]:
+    """A vocabulary as a table, with the extra columns its entries carry
+    (PLOVER and CAMEO mappings, the dimension of a position)."""
     vocab = field["x-vocabulary"]
-    mapped = any("plover" in v or "cameo" in v for v in vocab.values())
-    head = "| value | meaning | PLOVER | CAMEO |" if mapped else "| value | meaning |"
-    lines = ["", f"Values of `{field['name']}`:", "", head, "| --- | --- |" + (" --- | --- |" if mapped else "")]
+    extras = [key for key in ("plover", "cameo", "dimension") if any(key in v for v in vocab.values())]
+    head = "| value | meaning |" + "".join(f" {_EXTRA[k]} |" for k in extras)
+    lines = ["", f"Values of `{field['name']}`:", "", head, "| --- | --- |" + " --- |" * len(extras)]
     for value, entry in vocab.items():
-        extra = f" {entry.get('plover', '')} | {entry.get('cameo', '')} |" if mapped else ""
-        lines.append(f"| `{value}` | {entry['label']} |{extra}")
+        cells = "".join(
+            f" {entry.get(k, _NONE_MARK if k == 'plover' and 'plover_none' in entry else '')} |" for k in extras
+        )
+        lines.append(f"| `{value}` | {entry['label']} |{cells}")
+    unmapped = [(value, entry["plover_none"]) for value, entry in vocab.items() if "plover_none" in entry]
+    if unmapped:
+        lines += ["", f"Values without a PLOVER category ({_NONE_MARK} above), and why:", ""]
+        lines += [f"- `{value}`: {why}" for value, why in unmapped]
+    if "plover" in extras:
+        lines += ["", _PLOVER_SOURCE]
     return lines
+
+
+_EXTRA = {"plover": "PLOVER", "cameo": "CAMEO", "dimension": "dimension"}
+_NONE_MARK = "none"
+_PLOVER_SOURCE = (
+    "CAMEO codes map to PLOVER categories as in the PLOVER project's conversion table, CAMEO2PLOVER-2021 "
+    "(https://github.com/openeventdata/PLOVER/blob/master/CAMEO2PLOVER-2021.txt). `jrr panel events` counts "
+    "events by these categories; values without one are counted as `none`."
+)
+
+
+def _rules_md(res: Resource) -> list[str]:
+    """The coding rules a table's schema declares beyond the Table Schema."""
+    schema = res.schema
+    lines = []
+    for first, second in schema.get("x-dateOrder", []):
+        lines.append(f"- `{second}` may not be before `{first}`.")
+    for group in schema.get("x-requireOneOf", []):
+        lines.append(f"- At least one of {', '.join(f'`{g}`' for g in group)} is given.")
+    for rule in schema.get("x-conditions", []):
+        when = " and ".join(f"`{f}` is {', '.join(f'`{v}`' for v in vals)}" for f, vals in rule["if"].items())
+        then = rule["then"]
+        parts = [f"{', '.join(f'`{n}`' for n in then[k])} {word}" for k, word in _THEN.items() if then.get(k)]
+        parts += [f"`{n}` is one of {', '.join(f'`{v}`' for v in vals)}" for n, vals in then.get("allowed", {}).items()]
+        lines.append(f"- When {when}: {'; '.join(parts)} ({rule['why']}).")
+    period = schema.get("x-actorPeriod")
+    if period:
+        names = ", ".join(f"`{f}`" for f in period["fields"])
+        dates = " or ".join(f"`{f}`" for f in period["start"]) + (f" to `{period['end']}`" if period.get("end") else "")
+        lines.append(
+            f"- The row ({dates}) falls within the lifespan (`actors.start` to `actors.end`) of every actor in "
+            f"{names}; a body shares its state's lifespan."
+            + (f" A row of an actor that ceased to exist gives `{period['end']}`." if period.get("endRequired") else "")
+        )
+    return ["Rules the validator checks beyond each field's own constraints:", "", *lines, ""] if lines else []
+
+
+_THEN = {"required": "must be given", "empty": "must be empty"}
 
 
 def _summary_md(package: Package, name: str) -> str:
@@ -166,4 +214,31 @@ def render_markdown() -> str:
         for field in vocabularies:
             out += _vocabulary_md(field)
         out.append("")
+        out += _rules_md(res)
+        out += _extra_md(res.name)
+    out += _panels_md()
     return "\n".join(out).rstrip() + "\n"
+
+
+def _extra_md(table: str) -> list[str]:
+    """Prose a table needs beyond its fields: how its rows make a panel."""
+    if table != "territorial_claims":
+        return []
+    from .intervals import __doc__ as rules
+
+    return ["How positions fit together:", "", " ".join((rules or "").split()), ""]
+
+
+def _panels_md() -> list[str]:
+    """How `jrr panel` turns the core tables into panels, and its year rules."""
+    from .panels import RULES
+
+    lines = [
+        "## Panels",
+        "",
+        "`jrr panel TABLE --freq year` (or `jrr.panel(TABLE)`) turns a core table into a panel. "
+        "How a year gets its value:",
+        "",
+    ]
+    lines += [f"- `{table}`: {rule}" for table, rule in RULES.items()]
+    return [*lines, ""]
