@@ -49,8 +49,9 @@ def events_timeline() -> Any:
         ax.axvspan(start, stop, alpha=0.08 if name != "USSR" else 0.14, color="grey")
         ax.text(start + 1, 0.97, name, transform=ax.get_xaxis_transform(), fontsize=8, va="top")
     bottom = pd.Series(0, index=counts.index)
-    for column in counts.columns:
-        ax.bar(counts.index, counts[column], bottom=bottom, width=0.9, label=column)
+    palette = plt.get_cmap("tab20")
+    for i, column in enumerate(counts.columns):  # one colour per type: tab20 has enough for all of PLOVER's
+        ax.bar(counts.index, counts[column], bottom=bottom, width=0.9, label=column, color=palette(i))
         bottom += counts[column]
     ax.set(title="Japan–Russia events per year, by PLOVER event type", xlabel="year", ylabel="events")
     ax.legend(ncol=3, fontsize=7, loc="upper left", bbox_to_anchor=(0, 0.9))
@@ -82,29 +83,41 @@ def sanctions_per_month() -> Any:
 
 
 def territorial_positions() -> Any:
-    """Each actor's positions per territory over time, one bar per position."""
+    """Each actor's position per territory and dimension, year by year, drawn
+    from the territorial panel (:func:`.panels.panel`): one colour per position,
+    a bar per run of years with the same position. The panel ends with the
+    data's last year, so the figure is the same whenever it is drawn."""
+    from .panels import panel
+
     plt = _pyplot()
-    claims = load("territorial_claims")
-    claims = claims[claims["start_earliest"].notna()].copy()
-    today = pd.Timestamp.today().normalize()
-    claims["until"] = claims["end_latest"].fillna(today)
-    rows = list(claims.groupby(["territory_id", "actor_id"]).groups)
-    positions = list(claims["position"].cat.categories)
-    colours = {p: plt.get_cmap("tab10")(i % 10) for i, p in enumerate(positions)}
-    fig, ax = plt.subplots(figsize=(13, max(4, 0.28 * len(rows))))
-    for y, (territory, actor) in enumerate(rows):
-        part = claims[(claims["territory_id"] == territory) & (claims["actor_id"] == actor)]
-        for _, r in part.iterrows():
-            ax.barh(
-                y, r["until"] - r["start_earliest"], left=r["start_earliest"], color=colours[r["position"]], height=0.7
-            )
-    ax.set_yticks(range(len(rows)), [f"{t} · {a}" for t, a in rows], fontsize=7)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[p]) for p in positions if p in set(claims["position"])]
-    shown = [p for p in positions if p in set(claims["position"])]
+    years = panel("territorial_claims").dropna(subset=["position"])
+    keys = ["territory_id", "actor_id", "dimension"]
+    rows = list(years.groupby(keys, sort=True).groups)
+    positions = list(read_package().resources["territorial_claims"].field("position")["x-vocabulary"])
+    colours = {p: plt.get_cmap("tab20")(i) for i, p in enumerate(positions)}
+    fig, ax = plt.subplots(figsize=(13, max(4, 0.22 * len(rows))))
+    for y, key in enumerate(rows):
+        part = years[(years[keys] == pd.Series(key, index=keys)).all(axis=1)]
+        for start, length, position in _runs(part["year"].tolist(), part["position"].tolist()):
+            ax.barh(y, length, left=start, color=colours[position], height=0.7)
+    ax.set_yticks(range(len(rows)), [" · ".join(k) for k in rows], fontsize=6)
+    shown = [p for p in positions if p in set(years["position"])]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[p]) for p in shown]
     ax.legend(handles, shown, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.set(title="Territorial positions over time, by territory and actor")
+    ax.set(title="Territorial positions on 1 July of each year, by territory, actor and dimension", xlabel="year")
     fig.tight_layout()
     return fig
+
+
+def _runs(years: list[int], positions: list[str]) -> list[tuple[int, int, str]]:
+    """(first year, number of years, position) for each run of consecutive years with one position."""
+    runs: list[tuple[int, int, str]] = []
+    for year, position in zip(years, positions, strict=True):
+        if runs and runs[-1][2] == position and runs[-1][0] + runs[-1][1] == year:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1, position)
+        else:
+            runs.append((year, 1, position))
+    return runs
 
 
 FIGURES = {

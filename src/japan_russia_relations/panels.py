@@ -177,7 +177,7 @@ def _per_year(keys: pd.DataFrame, first: pd.Series, last: pd.Series) -> pd.Serie
 
 def _claims(root: Path | str | None, on: str) -> pd.DataFrame:
     package = read_package(root)
-    claims = read_raw(package.resources["territorial_claims"]).fillna("")
+    claims = read_raw(package.resources["territorial_claims"]).astype(object).fillna("")
     items = intervals.positions(claims.to_dict("records"))
     territories = load("territories", root=root)
     parents = dict(zip(territories.territory_id, territories.parent_id.fillna(""), strict=True))
