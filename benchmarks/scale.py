@@ -11,9 +11,8 @@ import argparse
 import shutil
 from pathlib import Path
 
-import pandas as pd
-
 from japan_russia_relations.descriptor import read_package
+from japan_russia_relations.reading import read_text
 
 CORE = ("events", "statements", "sanctions", "territorial_claims")
 
@@ -27,7 +26,7 @@ def scale(dest: Path, rows: int, tables: tuple[str, ...] = CORE) -> Path:
     shutil.copytree(package.root / "data", dest / "data", dirs_exist_ok=True)
     for name in tables:
         res = package.resources[name]
-        frame = pd.read_csv(res.path, dtype="str", keep_default_na=False)
+        frame = read_text(res.path, res.field_names)
         prefix = frame[res.primary_key].iloc[0].split("-")[0]
         big = frame.iloc[[i % len(frame) for i in range(rows)]].reset_index(drop=True)
         originals = list(frame[res.primary_key])

@@ -64,8 +64,70 @@ def test_info_lists_every_table() -> None:
         assert name in result.stdout
 
 
-@pytest.mark.parametrize("command", [name for name, *_ in COMMANDS])
+@pytest.mark.parametrize("command", [c.name for c in COMMANDS])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = jrr(command, "--help")
     assert result.returncode == 0
     assert "example:" in result.stdout and "jrr " in result.stdout
+
+
+def test_main_help_shows_an_example_for_every_command() -> None:
+    result = jrr("--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert command.example in result.stdout
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    script = f"{sys.executable} -m japan_russia_relations show events --limit 5 | head -1"
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("limit", ["-1", "two"])
+def test_limit_must_be_a_count(limit: str) -> None:
+    result = jrr("show", "events", "--limit", limit)
+    assert result.returncode == 2
+    assert "--limit" in result.stderr
+
+
+def test_show_fits_the_terminal_and_shows_missing_values_one_way() -> None:
+    from japan_russia_relations.display import fit
+    from japan_russia_relations.load import load
+
+    text = fit(load("events").head(20), 120)
+    assert max(len(line) for line in text.splitlines()) < 1000
+    assert not {"NaN", "<NA>", "NaT"} & set(text.split())
+    assert "…" in text  # long descriptions are cut
+
+
+def test_validate_accepts_the_descriptor_path(capsys) -> None:
+    from conftest import ROOT
+
+    assert main(["validate", str(ROOT / "datapackage.json")]) == 0
+    assert capsys.readouterr().out.startswith("valid:")
+
+
+def test_unknown_table_suggests_the_right_name() -> None:
+    result = jrr("show", "event")
+    assert result.returncode == 2
+    assert "did you mean 'events'" in result.stderr
+
+
+def test_cite_one_row_gives_its_pages(capsys) -> None:
+    assert main(["cite", "EV-0001"]) == 0
+    out = capsys.readouterr().out
+    assert "Row EV-0001 of table events" in out and "SRC-0033" in out
+    assert main(["cite", "EV-0001", "--format", "bibtex"]) == 0
+    assert "@misc{SRC_0033" in capsys.readouterr().out
+
+
+def test_cite_unknown_row_is_usage_error(capsys) -> None:
+    assert main(["cite", "EV-9999"]) == 2
+    assert "no row 'EV-9999'" in capsys.readouterr().err
+
+
+def test_info_shows_dates_as_written() -> None:
+    result = jrr("info")
+    assert "1904-01-01" not in result.stdout

@@ -64,7 +64,7 @@ def test_pandera_schema_mirrors_table_schema(res) -> None:
         assert col.nullable is (not cons.get("required", False))
         assert col.unique is bool(cons.get("unique", False))
         expected = sum(k in cons for k in ("enum", "pattern", "minimum", "maximum", "maxLength", "minLength"))
-        expected += field["type"] == "boolean"
+        expected -= bool(field.get("x-partialDate"))  # a partial date's shape is the parser's to check
         assert len(col.checks) == expected, field["name"]
 
 

@@ -1,8 +1,11 @@
 """Japan–Russia relations, 1855 to today, as typed pandas DataFrames.
 
 >>> import japan_russia_relations as jrr
->>> jrr.tables()                       # doctest: +SKIP
->>> events = jrr.load("events")        # doctest: +SKIP
+>>> "events" in jrr.tables()
+True
+>>> events = jrr.load("events")
+>>> events["date_precision"].dtype.name
+'category'
 
 Importing this package imports pandas only; the validator's pandera and
 frictionless are imported when :func:`validate` is called.
@@ -17,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .load import DataError, UnknownTableError, load, load_all, tables
 
 if TYPE_CHECKING:
-    from .report import Report
+    from .validator.report import Report
 
 try:
     __version__ = _dist_version("japan-russia-relations")

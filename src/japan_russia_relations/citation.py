@@ -61,3 +61,52 @@ def cite(style: str = "text") -> str:
         fields["url"] = meta["url"]
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
     return f"@misc{{{key},\n{body}\n}}\n"
+
+
+_PREFIXES = {"EV": "events", "ST": "statements", "SA": "sanctions", "TC": "territorial_claims"}
+
+
+def cite_row(row_id: str, style: str = "text") -> str:
+    """One row cited: the dataset's citation, then the pages the row rests on.
+
+    >>> print(cite_row("EV-0001").splitlines()[2])
+    Row EV-0001 of table events rests on these pages:
+    """
+    from .load import load
+
+    if style not in ("text", "bibtex"):
+        raise ValueError(f"a row is cited as text or bibtex, not {style!r}")
+    table = _PREFIXES.get(row_id.split("-")[0])
+    frame = load(table) if table else None
+    match = frame[frame.iloc[:, 0] == row_id] if frame is not None else None
+    if match is None or match.empty:
+        raise LookupError(f"no row {row_id!r} in events, statements, sanctions or territorial_claims")
+    row = match.iloc[0]
+    ids = [i for column in ("source_ids", "status_source_ids") if column in row and isinstance(row[column], str)
+           for i in row[column].split(";") if i]  # fmt: skip
+    sources = load("sources").set_index("source_id").loc[list(dict.fromkeys(ids))]
+    if style == "bibtex":
+        entries = [_source_bibtex(sid, s) for sid, s in sources.iterrows()]
+        return cite("bibtex") + "".join(entries)
+    lines = [cite("text").rstrip("\n"), "", f"Row {row_id} of table {table} rests on these pages:"]
+    lines += [f"  {sid}: {_source_text(s)}" for sid, s in sources.iterrows()]
+    return "\n".join(lines) + "\n"
+
+
+def _source_text(s: Any) -> str:
+    parts = [str(s["publisher"])]
+    if isinstance(s["published"], str):
+        parts.append(f"({s['published']})")
+    if isinstance(s["title"], str):
+        parts.append(f"{s['title']}.")
+    if isinstance(s["url"], str):
+        parts.append(s["url"])
+    parts.append(f"(accessed {s['accessed']:%Y-%m-%d})")
+    return " ".join(parts)
+
+
+def _source_bibtex(sid: str, s: Any) -> str:
+    fields = {"title": s["title"], "howpublished": s["publisher"], "year": str(s["published"])[:4], "url": s["url"]}
+    fields["note"] = f"Accessed {s['accessed']:%Y-%m-%d}"
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if isinstance(v, str) and v and v != "nan")
+    return f"@misc{{{sid.replace('-', '_')},\n{body}\n}}\n"

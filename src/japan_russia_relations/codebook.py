@@ -138,7 +138,10 @@ def _rules_md(res: Resource) -> list[str]:
     for group in schema.get("x-requireOneOf", []):
         lines.append(f"- At least one of {', '.join(f'`{g}`' for g in group)} is given.")
     for rule in schema.get("x-conditions", []):
-        when = " and ".join(f"`{f}` is {', '.join(f'`{v}`' for v in vals)}" for f, vals in rule["if"].items())
+        when = " and ".join(
+            [f"`{f}` is {', '.join(f'`{v}`' for v in vals)}" for f, vals in rule.get("if", {}).items()]
+            + [f"`{f}` is given" for f in rule.get("ifFilled", [])]
+        )
         then = rule["then"]
         parts = [f"{', '.join(f'`{n}`' for n in then[k])} {word}" for k, word in _THEN.items() if then.get(k)]
         parts += [f"`{n}` is one of {', '.join(f'`{v}`' for v in vals)}" for n, vals in then.get("allowed", {}).items()]

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .fields import Field
 from .paths import DESCRIPTOR, package_root
 
 
@@ -42,6 +43,11 @@ class Resource:
     @property
     def field_names(self) -> list[str]:
         return [f["name"] for f in self.fields]
+
+    @cached_property
+    def typed_fields(self) -> list[Field]:
+        """The fields as :class:`.fields.Field` objects, in order."""
+        return [Field(f) for f in self.fields]
 
     @property
     def primary_key(self) -> str:
@@ -81,13 +87,24 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def read_package(root: Path | str | None = None) -> Package:
-    """Parse the package at ``root`` (default: the bundled one)."""
-    base = Path(root) if root is not None else package_root()
-    return _read_package_cached(base.resolve())
+    """Parse the package at ``root`` (default: the bundled one).
+
+    Parsed packages are kept, keyed by the modification times of the
+    descriptor and the schemas, so an edited schema is read again (no stale
+    verdict) while repeated loads do not parse the same JSON twice.
+    """
+    base = (Path(root) if root is not None else package_root()).resolve()
+    return _read_package_cached(base, _stamp(base))
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of the descriptor and every schema file."""
+    files = [root / DESCRIPTOR, *sorted((root / "schemas").glob("*.json"))]
+    return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file())
 
 
 @lru_cache(maxsize=8)
-def _read_package_cached(root: Path) -> Package:
+def _read_package_cached(root: Path, stamp: tuple) -> Package:
     meta = _read_json(root / DESCRIPTOR)
     resources: dict[str, Resource] = {}
     for res in meta.get("resources", []):
@@ -103,14 +120,6 @@ def _read_package_cached(root: Path) -> Package:
             description=res.get("description", ""),
         )
     return Package(root=root, metadata=meta, resources=resources)
-
-
-def is_partial_date(fld: dict[str, Any]) -> bool:
-    return bool(fld.get("x-partialDate"))
-
-
-def enum_values(fld: dict[str, Any]) -> list[str] | None:
-    return fld.get("constraints", {}).get("enum")
 
 
 def all_foreign_keys(resource: Resource) -> list[tuple[str, str, str, str | None]]:

@@ -14,6 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from .descriptor import read_package
+from .reading import read_text
+
+FORMATS = ("text", "json")
 
 
 @dataclass
@@ -34,7 +37,7 @@ def _frame(root: Path, name: str) -> pd.DataFrame | None:
     if name not in package.resources or not package.resources[name].path.is_file():
         return None
     res = package.resources[name]
-    frame = pd.read_csv(res.path, dtype="str", keep_default_na=False, na_filter=False)
+    frame = read_text(res.path, res.field_names)
     return frame.set_index(res.primary_key, drop=False)
 
 

@@ -51,7 +51,12 @@ DAYS = {"mid-year": (7, 1), "last-day": (12, 31)}
 def panel(table: str, freq: str = "year", *, on: str = "mid-year", root: Path | str | None = None) -> pd.DataFrame:
     """The ``table`` as a panel at ``freq`` (only ``"year"`` so far).
 
-    >>> claims = panel("territorial_claims")       # doctest: +SKIP
+    >>> dyads = panel("events")
+    >>> list(dyads.columns[:3])
+    ['ccode1', 'ccode2', 'year']
+    >>> japan_to_russia = dyads[(dyads["ccode1"] == 740) & (dyads["ccode2"] == 365)]
+    >>> int(japan_to_russia.loc[japan_to_russia["year"] == 1956, "total"].iloc[0]) > 0
+    True
     """
     if freq not in FREQS:
         raise ValueError(f"unknown freq {freq!r}; choose one of {', '.join(FREQS)}")

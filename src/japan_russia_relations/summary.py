@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from .descriptor import Package, is_partial_date, read_package
+from .descriptor import Package, read_package
 from .load import load
 
 
@@ -12,14 +10,16 @@ def table_span(package: Package, name: str) -> tuple[int, str]:
     """Rows of a table and the span of its main date (a required date first)."""
     res = package.resources[name]
     frame = load(name, root=package.root)
-    dates = [f["name"] for f in res.fields if is_partial_date(f)]
-    dates.sort(key=lambda name: not res.field(name).get("constraints", {}).get("required", False))
+    dates = [f.name for f in sorted(res.typed_fields, key=lambda f: not f.required) if f.partial_date]
     if not dates or not len(frame):
         return len(frame), ""
-    first, last = frame[f"{dates[0]}_earliest"].min(), frame[f"{dates[0]}_latest"].max()
-    if pd.isna(first) or pd.isna(last):
+    column = dates[0]
+    known = frame[frame[f"{column}_earliest"].notna()]
+    if known.empty:
         return len(frame), ""
-    return len(frame), f"{first:%Y-%m-%d} … {last:%Y-%m-%d} ({dates[0]})"
+    first = known.loc[known[f"{column}_earliest"].idxmin(), column]  # as written: 1904 stays 1904
+    last = known.loc[known[f"{column}_latest"].idxmax(), column]
+    return len(frame), f"{first} … {last} ({column})"
 
 
 def summary_lines() -> list[str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .checks import Context
-from .intervals import Position, group_conflicts, positions, series
+import numpy as np
+
+from ..intervals import Position, group_conflicts, positions, series
 from .report import Problem
+from .table import Context, problems_at
 
 TABLE = "territorial_claims"
 
@@ -47,12 +49,12 @@ def check_claim_intervals(ctx: Context) -> list[Problem]:
             member,
             f"contradicts {general.claim_id} on {general.territory} ({general.position}) at the same time",
         )
-    file = ctx.package.resources[TABLE].relpath
     return [
-        Problem(file, int(raw.lines.iat[row]), column, message, frame[column].iat[row], "claim-interval")
+        problem
         for column, rows in hits.items()
         for row, messages in rows.items()
         for message in messages
+        for problem in problems_at(ctx, TABLE, np.array([row]), column, message, "claim-interval")
     ]
 
 

@@ -1,8 +1,8 @@
 """Validate a data package directory: structure, schema constraints, extra checks.
 
 Order of work: read each table as text (structural faults stop that table),
-check every table that could be read against the pandera schema derived from
-its Table Schema (in one pandera run, :mod:`.schema_check`), then run the
+parse every cell and check every table that could be read against its Table
+Schema's constraints (in one pandera run, :mod:`.pandera_bridge`), then run the
 cross-field and cross-table checks of :mod:`.checks` over those tables.
 Nothing is written to the files checked.
 """
@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .checks import CHECKS, Context
-from .descriptor import DescriptorError, read_package
-from .paths import DESCRIPTOR, package_root
+from ..descriptor import DescriptorError, read_package
+from ..paths import DESCRIPTOR, package_root
 from .report import Report
-from .schema_check import schema_problems
-from .structure import RawTable, read_for_validation
+
+if TYPE_CHECKING:
+    from .table import RawTable
 
 
 class UsageError(ValueError):
@@ -36,6 +37,12 @@ def validate(path: Path | str | None = None, *, today: dt.date | None = None) ->
         package = read_package(root)
     except DescriptorError as exc:
         raise UsageError(str(exc)) from exc
+    # pandera and the checks are heavy to import: only a validation pays for them.
+    from .checks import CHECKS
+    from .pandera_bridge import schema_problems
+    from .structure import read_for_validation
+    from .table import Context
+
     report = Report(root=str(root))
     readable: dict[str, RawTable] = {}
     for name, res in package.resources.items():
@@ -45,7 +52,8 @@ def validate(path: Path | str | None = None, *, today: dt.date | None = None) ->
         if raw is not None:
             readable[name] = raw
     report.problems += schema_problems(package, readable)
-    ctx = Context(package=package, tables=readable, today=today or dt.date.today())
+    unreadable = set(package.resources) - set(readable)
+    ctx = Context(package=package, tables=readable, today=today or dt.date.today(), unreadable=unreadable)
     for check in CHECKS:
         report.problems += check(ctx)
     return report

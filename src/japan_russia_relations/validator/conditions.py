@@ -4,8 +4,9 @@ Two schema properties are read here, so that each rule is written once, in
 the schema, and the codebook can print it:
 
 - ``x-conditions``: rules between the fields of one row, each
-  ``{"if": {field: [values]}, "then": {"required": [...], "empty": [...],
-  "allowed": {field: [values]}}, "why": "..."}``;
+  ``{"if": {field: [values]}`` (or ``"ifFilled": [fields]``) ``, "then":
+  {"required": [...], "empty": [...], "allowed": {field: [values]}}, "why":
+  "..."}``;
 - ``x-actorPeriod``: which actor columns a row names and which of its dates
   must fall within those actors' lifespans (``actors.start``/``actors.end``);
   with ``endRequired`` a row of an actor that ceased to exist must end.
@@ -21,8 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .checks import Context, flag
 from .report import Problem
+from .table import Context, flag
 
 
 def check_conditions(ctx: Context) -> list[Problem]:
@@ -31,10 +32,10 @@ def check_conditions(ctx: Context) -> list[Problem]:
     for table, raw in ctx.tables.items():
         frame = raw.frame
         for rule in ctx.package.resources[table].schema.get("x-conditions", []):
-            applies = _matches(frame, rule["if"])
+            applies = _matches(frame, rule)
             if not applies.any():
                 continue
-            when = " and ".join(f"{f} is {'/'.join(v)}" for f, v in rule["if"].items())
+            when = _when(rule)
             then = rule["then"]
             for name in then.get("required", []):
                 out += flag(ctx, table, name, applies & (frame[name] == ""), f"is required when {when}", "condition")
@@ -48,11 +49,21 @@ def check_conditions(ctx: Context) -> list[Problem]:
     return out
 
 
-def _matches(frame: pd.DataFrame, when: dict[str, list[str]]) -> pd.Series:
+def _matches(frame: pd.DataFrame, rule: dict) -> pd.Series:
+    """Rows a rule applies to: fields holding one of the given values
+    (``if``), or simply filled (``ifFilled``)."""
     mask = pd.Series(True, index=frame.index)
-    for name, values in when.items():
+    for name, values in rule.get("if", {}).items():
         mask &= frame[name].isin(values)
+    for name in rule.get("ifFilled", []):
+        mask &= frame[name] != ""
     return mask
+
+
+def _when(rule: dict) -> str:
+    parts = [f"{f} is {'/'.join(v)}" for f, v in rule.get("if", {}).items()]
+    parts += [f"{f} is given" for f in rule.get("ifFilled", [])]
+    return " and ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,7 @@ def check_actor_periods(ctx: Context) -> list[Problem]:
 def _period_problems(ctx: Context, table: str, frame: pd.DataFrame, rule: dict, spans: Lifespans) -> list[Problem]:
     begins_late, begins_early = _first_of(ctx, table, rule["start"])
     end_field = rule.get("end")
-    ends_early = _row_bounds(ctx, table, end_field)[0] if end_field else begins_early
+    ends_early = ctx.row_bounds(table, end_field)[0] if end_field else begins_early
     ends_early = np.where(np.isnat(ends_early), begins_early, ends_early)
     open_ended = (frame[end_field] == "").to_numpy() if end_field and rule.get("endRequired") else None
     out: list[Problem] = []
@@ -139,18 +150,11 @@ def _period_problems(ctx: Context, table: str, frame: pd.DataFrame, rule: dict, 
     return out
 
 
-def _row_bounds(ctx: Context, table: str, field: str) -> tuple[np.ndarray, np.ndarray]:
-    """Earliest and latest day of a partial-date column, one per row."""
-    codes = ctx.tables[table].distinct(field).codes
-    earliest, latest = ctx.bounds(table, field)
-    return earliest[codes], latest[codes]
-
-
 def _first_of(ctx: Context, table: str, fields: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(latest, earliest) day of the first of ``fields`` that is filled in each row."""
-    late, early = _row_bounds(ctx, table, fields[0])[::-1]
+    late, early = ctx.row_bounds(table, fields[0])[::-1]
     for name in fields[1:]:
-        e, la = _row_bounds(ctx, table, name)
+        e, la = ctx.row_bounds(table, name)
         late, early = np.where(np.isnat(late), la, late), np.where(np.isnat(early), e, early)
     return late, early
 

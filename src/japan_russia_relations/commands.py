@@ -1,0 +1,146 @@
+"""What each ``jrr`` command does: read its arguments, call the library, print.
+
+Declared in :mod:`.cli`; kept apart so that each function stays a few lines
+and the declaration of every command fits on one screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .citation import STYLES as CITE_FORMATS
+from .diff import FORMATS as DIFF_FORMATS
+from .display import FORMATS as FRAME_FORMATS
+from .display import render
+from .export import FORMATS as EXPORT_FORMATS
+from .validator.report import FORMATS as REPORT_FORMATS
+
+__all__ = ["CITE_FORMATS", "DIFF_FORMATS", "EXPORT_FORMATS", "FRAME_FORMATS", "REPORT_FORMATS"]
+
+
+class UsageProblem(ValueError):
+    """The arguments are well formed but cannot be acted on (exit code 2)."""
+
+
+def version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def package_dir(path: str | None) -> Path | None:
+    """A package directory from what a user typed: ``.`` or ``datapackage.json`` alike."""
+    if path is None:
+        return None
+    given = Path(path)
+    return given.parent if given.name == "datapackage.json" else given
+
+
+def info(args: argparse.Namespace) -> int:
+    from .summary import summary_lines
+
+    print("\n".join(summary_lines()))
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    from .load import load
+
+    frame = load(args.table)
+    render(frame.head(args.limit) if args.limit else frame, args.format, sys.stdout)
+    return 0
+
+
+def describe(args: argparse.Namespace) -> int:
+    from .codebook import describe as codebook_of
+
+    render(codebook_of(args.table), args.format, sys.stdout)
+    return 0
+
+
+def codebook(args: argparse.Namespace) -> int:
+    from .codebook import render_markdown
+
+    text = render_markdown()
+    if args.to:
+        Path(args.to).write_text(text, encoding="utf-8")
+        print(f"wrote {Path(args.to).resolve()}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def panel(args: argparse.Namespace) -> int:
+    from .panels import panel as make_panel
+
+    frame = make_panel(args.table, args.freq, on=args.on)
+    if not args.to:
+        sys.stdout.write(frame.to_csv(index=False))
+        return 0
+    target = Path(args.to)
+    if target.suffix == ".parquet":
+        frame.to_parquet(target, index=False)
+    else:
+        frame.to_csv(target, index=False)
+    print(f"wrote {target.resolve()} ({len(frame)} rows)", file=sys.stderr)
+    return 0
+
+
+def figures(args: argparse.Namespace) -> int:
+    try:
+        from .figures import write_all
+
+        written = write_all(args.to)
+    except ImportError as exc:
+        raise UsageProblem(str(exc)) from None
+    print(f"wrote {len(written)} figures to {Path(args.to).resolve()}:", file=sys.stderr)
+    for path in written:
+        print(f"  {path.name}", file=sys.stderr)
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from .export import export as write
+    from .load import tables
+
+    for path in write(args.tables or tables(), args.to, args.format):
+        print(path, file=sys.stderr)
+    return 0
+
+
+def cite(args: argparse.Namespace) -> int:
+    from .citation import cite as citation
+    from .citation import cite_row
+
+    sys.stdout.write(cite_row(args.row, args.format) if args.row else citation(args.format))
+    return 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    from .diff import diff_packages, render_json, render_text
+
+    old, new = package_dir(args.old), package_dir(args.new)
+    for path in (old, new):
+        if not (path / "datapackage.json").is_file():
+            raise UsageProblem(f"{path}: no datapackage.json here")
+    result = diff_packages(old, new)
+    sys.stdout.write(render_json(result) if args.format == "json" else render_text(result))
+    return 0
+
+
+def validate(args: argparse.Namespace) -> int:
+    from .validator import validate as check
+
+    report = check(package_dir(args.path))
+    if args.format == "json":
+        sys.stdout.write(report.to_json())
+    elif args.format == "github":
+        from .descriptor import read_package
+
+        headers = {r.relpath: r.field_names for r in read_package(report.root).resources.values()}
+        sys.stdout.write(report.to_github(headers))
+    else:
+        sys.stdout.write(report.to_text())
+    return 0 if report.valid else 1
