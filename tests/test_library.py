@@ -137,3 +137,43 @@ def test_public_functions_survive_repeated_calls() -> None:
         assert jrr.validate().valid
         assert jrr.cite("text")
         assert len(jrr.describe("events"))
+
+
+def test_sqlite_has_keys_and_full_text_search(tmp_path: Path) -> None:
+    path = export(["events"], tmp_path, "sqlite")[0]
+    with sqlite3.connect(path) as con:
+        pk = [r[1] for r in con.execute("PRAGMA table_info(statements)") if r[5]]
+        fks = {(r[3], r[2]) for r in con.execute("PRAGMA foreign_key_list(statements)")}
+        hits = con.execute(
+            "SELECT event_id FROM events WHERE rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH 'Shimoda')"
+        ).fetchall()
+        days = {r[0] for r in con.execute("SELECT length(date_earliest) FROM events")}
+    assert pk == ["statement_id"]
+    assert ("speaker_id", "actors") in fks and ("event_id", "events") in fks
+    assert ("EV-0001",) in hits
+    assert days == {10}  # one resolution: the day, as text
+
+
+def test_xlsx_dates_have_no_time(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    import openpyxl
+
+    export(["events"], tmp_path, "xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "events.xlsx").active
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("date_earliest") + 1)
+    assert cell.is_date and cell.number_format in ("yyyy-mm-dd", "YYYY-MM-DD", "mm-dd-yy")
+    assert cell.value.hour == 0 and cell.value.minute == 0
+
+
+def test_zenodo_metadata_matches_the_citation() -> None:
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert zenodo["version"] == cff["version"] == jrr.__version__
+    assert zenodo["title"] == cff["title"] and zenodo["upload_type"] == "dataset"
+
+
+def test_pre_commit_hook_runs_the_validator() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks[0]["id"] == "jrr-validate" and hooks[0]["entry"].startswith("jrr validate")
+    assert hooks[0]["pass_filenames"] is False

@@ -77,13 +77,35 @@ class DescriptorError(ValueError):
     """The descriptor or a schema is missing or unreadable."""
 
 
-def _read_json(path: Path) -> dict[str, Any]:
+def _read_json(path: Path, shown: str) -> dict[str, Any]:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DescriptorError(f"{path}: file not found") from exc
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DescriptorError(f"{shown}: file not found") from None
     except json.JSONDecodeError as exc:
-        raise DescriptorError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
+        raise DescriptorError(f"{shown}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise DescriptorError(f"{shown}: not a JSON object")
+    return data
+
+
+def inside(root: Path, relpath: Any, what: str) -> Path:
+    """``relpath`` as a path inside the package directory, or DescriptorError.
+
+    The descriptor of a pull request is untrusted: an absolute path, ``..``,
+    a URL or a symbolic link leading out of the package is refused, and the
+    file it names is never opened, so nothing outside is read or echoed.
+    """
+    if not isinstance(relpath, str) or not relpath:
+        raise DescriptorError(f"{what}: the path must be a relative path inside the package")
+    if "://" in relpath or relpath.startswith(("/", "\\")) or Path(relpath).is_absolute():
+        raise DescriptorError(f"{what}: {relpath!r} is not a relative path inside the package")
+    if ".." in Path(relpath).parts:
+        raise DescriptorError(f"{what}: {relpath!r} leads out of the package ('..' is not allowed)")
+    target = (root / relpath).resolve()
+    if not target.is_relative_to(root):
+        raise DescriptorError(f"{what}: {relpath!r} leads out of the package (through a symbolic link)")
+    return target
 
 
 def read_package(root: Path | str | None = None) -> Package:
@@ -105,15 +127,24 @@ def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 @lru_cache(maxsize=8)
 def _read_package_cached(root: Path, stamp: tuple) -> Package:
-    meta = _read_json(root / DESCRIPTOR)
+    meta = _read_json(root / DESCRIPTOR, DESCRIPTOR)
     resources: dict[str, Resource] = {}
-    for res in meta.get("resources", []):
-        schema = res["schema"]
+    for number, res in enumerate(meta.get("resources", []), start=1):
+        name = res.get("name") if isinstance(res, dict) else None
+        what = f"{DESCRIPTOR}: resource {name or number}"
+        if not name:
+            raise DescriptorError(f"{what}: has no name")
+        if name in resources:
+            raise DescriptorError(f"{what}: the name {name!r} is used by two resources")
+        path = inside(root, res.get("path"), f"{what}, path")
+        schema = res.get("schema")
         if isinstance(schema, str):
-            schema = _read_json(root / schema)
-        resources[res["name"]] = Resource(
-            name=res["name"],
-            path=root / res["path"],
+            schema = _read_json(inside(root, schema, f"{what}, schema"), schema)
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            raise DescriptorError(f"{what}: the schema has no list of fields")
+        resources[name] = Resource(
+            name=name,
+            path=path,
             relpath=res["path"],
             schema=schema,
             title=res.get("title", ""),

@@ -6,7 +6,6 @@ Parquet needs pyarrow and Excel openpyxl (the ``parquet`` and ``xlsx`` extras).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pandas as pd
@@ -33,9 +32,14 @@ def _require(fmt: str) -> None:
         ) from None
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Categoricals as text: SQLite and Excel have no categorical type."""
-    return frame.astype({c: "str" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+def _for_excel(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categoricals as text (Excel has no categorical type) and dates as
+    dates, without a time of day."""
+    out = frame.astype({c: "str" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.date
+    return out
 
 
 def export(names: list[str], to: Path | str, fmt: str) -> list[Path]:
@@ -45,13 +49,11 @@ def export(names: list[str], to: Path | str, fmt: str) -> list[Path]:
     _require(fmt)
     out = Path(to)
     out.mkdir(parents=True, exist_ok=True)
-    frames = {name: load(name) for name in names}
     if fmt == "sqlite":
-        path = out / "japan_russia_relations.sqlite"
-        with sqlite3.connect(path) as con:
-            for name, frame in frames.items():
-                _plain(frame).to_sql(name, con, if_exists="replace", index=False)
-        return [path]
+        from .sqlite_db import build
+
+        return [build(out / "japan_russia_relations.sqlite")]
+    frames = {name: load(name) for name in names}
     written = []
     for name, frame in frames.items():
         path = out / f"{name}.{fmt}"
@@ -60,6 +62,6 @@ def export(names: list[str], to: Path | str, fmt: str) -> list[Path]:
         elif fmt == "parquet":
             frame.to_parquet(path, index=False)
         else:
-            _plain(frame).to_excel(path, index=False, sheet_name=name[:31])
+            _for_excel(frame).to_excel(path, index=False, sheet_name=name[:31])
         written.append(path)
     return written

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..descriptor import DescriptorError, read_package
 from ..paths import DESCRIPTOR, package_root
-from .report import Report
+from .report import Problem, Report
 
 if TYPE_CHECKING:
     from .table import RawTable
@@ -28,7 +28,9 @@ class UsageError(ValueError):
 def validate(path: Path | str | None = None, *, today: dt.date | None = None) -> Report:
     """Check the package in directory ``path`` (default: the bundled data).
 
-    Raises :class:`UsageError` when ``path`` holds no ``datapackage.json``.
+    Raises :class:`UsageError` when ``path`` holds no ``datapackage.json``. A
+    descriptor that cannot be used (invalid JSON, a duplicate resource, a
+    path leading out of the package) is one problem, and nothing is read.
     """
     root = Path(path) if path is not None else package_root()
     if not (root / DESCRIPTOR).is_file():
@@ -36,7 +38,9 @@ def validate(path: Path | str | None = None, *, today: dt.date | None = None) ->
     try:
         package = read_package(root)
     except DescriptorError as exc:
-        raise UsageError(str(exc)) from exc
+        return Report(
+            root=str(root), files=[DESCRIPTOR], problems=[Problem(DESCRIPTOR, None, None, str(exc), check="descriptor")]
+        )
     # pandera and the checks are heavy to import: only a validation pays for them.
     from .checks import CHECKS
     from .pandera_bridge import schema_problems

@@ -19,6 +19,7 @@ import pandas as pd
 from ..descriptor import all_foreign_keys
 from .claims import check_claim_intervals
 from .conditions import check_actor_periods, check_conditions
+from .ids import check_released_ids, check_repeated_rows
 from .report import Problem
 from .table import Context, RawTable, Stack, flag, flag_values
 
@@ -125,7 +126,7 @@ def check_sources_cited(ctx: Context) -> list[Problem]:
         t for t, r in ctx.package.resources.items() for _, target, _, _ in all_foreign_keys(r) if target == "sources"
     }
     if citing & ctx.unreadable:
-        return skipped(ctx, "sources", "source_id", "Sources cited by no row", citing)
+        return skipped(ctx, "sources", "source_id", "Uncited sources", citing)
     cited: set[str] = set()
     for table, raw in ctx.tables.items():
         for field, target, _, delim in all_foreign_keys(ctx.package.resources[table]):
@@ -152,7 +153,7 @@ def check_retired_ids(ctx: Context) -> list[Problem]:
     found: set[str] = set()
     out: list[Problem] = []
     for table, raw in ctx.tables.items():
-        if table == "retired_ids":
+        if table in ("retired_ids", "released_ids"):  # these list ids, they do not use them
             continue
         key = raw.frame[ctx.package.resources[table].primary_key]
         found |= present(key, replacements)
@@ -260,4 +261,6 @@ CHECKS: list[Callable[[Context], list[Problem]]] = [
     check_conditions,
     check_actor_periods,
     check_claim_intervals,
+    check_released_ids,
+    check_repeated_rows,
 ]

@@ -27,6 +27,7 @@ from ..parse import Parsed, parse
 from .report import Problem
 from .table import RawTable
 
+
 def _register_backends() -> None:
     """pandera registers its pandas backends on the first validation; doing it
     when this module is imported (which only a validation does) keeps that

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 MAX_VALUE = 60
 FORMATS = ("text", "json", "github")
+STRUCTURAL = frozenset({"descriptor", "file", "eol", "encoding", "header", "row-length", "csv"})
 
 
 def shorten(value: object, limit: int = MAX_VALUE) -> str:
@@ -47,7 +48,12 @@ class Report:
         return not self.problems
 
     def sorted(self) -> list[Problem]:
-        return sorted(self.problems, key=lambda p: (p.file, p.line or 0, p.column or "", p.message))
+        """Structural problems first (a file that cannot be read explains much
+        else), then by file, line and column."""
+        return sorted(
+            self.problems,
+            key=lambda p: (p.check not in STRUCTURAL, p.file, p.line or 0, p.column or "", p.message),
+        )
 
     def counts(self) -> Counter[str]:
         return Counter(p.file for p in self.problems)
@@ -58,7 +64,7 @@ class Report:
         out = []
         counts = self.counts()
         current = None
-        for p in self.sorted():
+        for p in sorted(self.sorted(), key=lambda p: p.file):  # grouped by file, structural first within it
             if p.file != current:
                 current = p.file
                 n = counts[current]
