@@ -141,6 +141,17 @@ COMMANDS: list[Command] = [
         commands.DIFF_FORMATS,
     ),
     Command(
+        "serve",
+        "Browse and query the data in a web page (Datasette; needs the web extra).",
+        "jrr serve --port 8001",
+        commands.serve,
+        (
+            PATH,
+            Arg(("--port",), {"type": int, "default": 8001, "help": "port on 127.0.0.1 (default 8001)"}),
+            Arg(("--build",), {"metavar": "DIR", "help": "only write the database and metadata to DIR"}),
+        ),
+    ),
+    Command(
         "validate",
         "Check a data package: structure, constraints, references, dates, text.",
         "jrr validate . --format github",

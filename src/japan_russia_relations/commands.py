@@ -7,6 +7,7 @@ and the declaration of every command fits on one screen.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -144,3 +145,33 @@ def validate(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report.to_text())
     return 0 if report.valid else 1
+
+
+def serve(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .web import MissingWebExtra, build
+    from .web import serve as start
+
+    root = package_dir(args.path)
+    if args.build:
+        db, meta = build(args.build, root)
+        print(f"wrote {db.resolve()} and {meta.resolve()}", file=sys.stderr)
+        print(f"serve them with: datasette serve {db} --metadata {meta}", file=sys.stderr)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="jrr-serve-") as site:
+        build(site, root)
+        try:
+            process = start(Path(site), args.port)
+        except MissingWebExtra as exc:
+            raise UsageProblem(str(exc)) from None
+        print(f"Serving the data at http://127.0.0.1:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+        # A SIGTERM must stop Datasette too, not orphan it: turn it into an exit.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            return process.wait()
+        except (KeyboardInterrupt, SystemExit):
+            return 0
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
