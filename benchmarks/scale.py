@@ -15,6 +15,8 @@ from japan_russia_relations.descriptor import read_package
 from japan_russia_relations.reading import read_text
 
 CORE = ("events", "statements", "sanctions", "territorial_claims")
+# The text the validator's repeated-row check compares (with the date and actor).
+UNIQUE_TEXT = {"events": ("title",), "statements": ("quote",)}
 
 
 def scale(dest: Path, rows: int, tables: tuple[str, ...] = CORE) -> Path:
@@ -31,6 +33,9 @@ def scale(dest: Path, rows: int, tables: tuple[str, ...] = CORE) -> Path:
         big = frame.iloc[[i % len(frame) for i in range(rows)]].reset_index(drop=True)
         originals = list(frame[res.primary_key])
         big[res.primary_key] = originals[:rows] + [f"{prefix}-{i:07d}" for i in range(len(originals) + 1, rows + 1)]
+        clones = big.index >= len(originals)
+        for column in UNIQUE_TEXT.get(name, ()):  # a clone is not a repeated row: mark its text
+            big.loc[clones, column] = big.loc[clones, column] + " (" + big.loc[clones, res.primary_key] + ")"
         big.to_csv(dest / res.relpath, index=False, lineterminator="\n")
     return dest
 

@@ -131,3 +131,15 @@ def test_cite_unknown_row_is_usage_error(capsys) -> None:
 def test_info_shows_dates_as_written() -> None:
     result = jrr("info")
     assert "1904-01-01" not in result.stdout
+
+
+def test_validate_command_does_not_import_hypothesis() -> None:
+    """pandera would pull in hypothesis (half a second) where it is installed, as here."""
+    code = (
+        "import sys; from japan_russia_relations.cli import main; code = main(['validate', '.']);"
+        "print(code, sys.modules.get('hypothesis') is not None)"
+    )
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.split()[-2:] == ["0", "False"], result.stderr

@@ -71,6 +71,20 @@ def test_cite_styles() -> None:
         jrr.cite("apa")
 
 
+def test_cite_points_to_the_doi_once_minted(monkeypatch: pytest.MonkeyPatch) -> None:
+    from japan_russia_relations import citation
+
+    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert "doi" not in citation.citation()  # none minted yet: nothing invented
+    extra = 'repository-code: "https://example.org/jrr"\n'
+    monkeypatch.setattr(citation, "citation_file", lambda: cff + extra)
+    assert jrr.cite("text").rstrip().endswith("[Data set]. https://example.org/jrr")
+    monkeypatch.setattr(citation, "citation_file", lambda: cff + extra + 'doi: "10.5281/zenodo.1"\n')
+    assert jrr.cite("text").rstrip().endswith("https://doi.org/10.5281/zenodo.1")
+    bib = jrr.cite("bibtex")
+    assert "doi = {10.5281/zenodo.1}" in bib and "url = {https://doi.org/10.5281/zenodo.1}" in bib
+
+
 def test_diff_reports_added_changed_and_retired(package_copy: Path) -> None:
     path = package_copy / "data" / "events.csv"
     rows = read_rows(path)

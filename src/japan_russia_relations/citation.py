@@ -37,7 +37,12 @@ def _authors(meta: dict[str, Any]) -> list[str]:
 
 
 def cite(style: str = "text") -> str:
-    """The citation in ``text``, ``bibtex`` or ``cff`` form."""
+    """The citation in ``text``, ``bibtex`` or ``cff`` form.
+
+    It points to the release's DOI once ``CITATION.cff`` has one (``doi``), else
+    to the repository (``repository-code``) or the ``url``; none is written until
+    it exists, so nothing here is a guess.
+    """
     if style not in STYLES:
         raise ValueError(f"unknown citation style {style!r}; choose one of {', '.join(STYLES)}")
     if style == "cff":
@@ -46,9 +51,11 @@ def cite(style: str = "text") -> str:
     year = str(meta.get("date-released", ""))[:4]
     version = meta["version"]
     authors = _authors(meta)
+    doi = meta.get("doi")
+    where = f"https://doi.org/{doi}" if doi else meta.get("repository-code") or meta.get("url")
     if style == "text":
-        where = f" {meta['url']}" if meta.get("url") else ""
-        return f"{'; '.join(authors)} ({year}). {meta['title']} (Version {version}) [Data set].{where}\n"
+        tail = f" {where}" if where else ""
+        return f"{'; '.join(authors)} ({year}). {meta['title']} (Version {version}) [Data set].{tail}\n"
     key = "japan_russia_relations_" + re.sub(r"\W", "_", version)
     fields = {
         "author": " and ".join("{" + a + "}" if " " in a and "," not in a else a for a in authors),
@@ -57,8 +64,10 @@ def cite(style: str = "text") -> str:
         "version": version,
         "note": "Data set",
     }
-    if meta.get("url"):
-        fields["url"] = meta["url"]
+    if doi:
+        fields["doi"] = doi
+    if where:
+        fields["url"] = where
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
     return f"@misc{{{key},\n{body}\n}}\n"
 

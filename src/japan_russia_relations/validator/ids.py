@@ -24,17 +24,18 @@ def check_released_ids(ctx: Context) -> list[Problem]:
     """Every released id is still in its table, or listed as retired."""
     if "released_ids" not in ctx.tables:
         return []
-    released = ctx.tables["released_ids"].frame
-    retired = set(ctx.tables["retired_ids"].frame["retired_id"].tolist()) if "retired_ids" in ctx.tables else set()
-    live: set[str] = set()
-    for table, key in KEYS.items():
-        if table in ctx.unreadable:
-            return []  # its ids cannot be seen; the unreadable table is reported already
+    if any(table in ctx.unreadable for table in KEYS):
+        return []  # its ids cannot be seen; the unreadable table is reported already
+    released = ctx.tables["released_ids"].frame["released_id"].to_numpy(dtype=object)
+    # A Python set of plain strings: pandas' isin on Arrow strings loops in
+    # Python over every id of a long table.
+    kept: set[str] = set()
+    for table, key in [*KEYS.items(), ("retired_ids", "retired_id")]:
         if table in ctx.tables:
-            live |= set(ctx.tables[table].frame[key].tolist())
-    gone = ~released["released_id"].isin(list(live | retired))
+            kept.update(ctx.tables[table].frame[key].to_numpy(dtype=object))
+    gone = np.fromiter((i not in kept for i in released), dtype=bool, count=len(released))
     message = "was published by a release and is gone from its table; restore it or list it in retired_ids"
-    return flag(ctx, "released_ids", "released_id", gone.to_numpy(), message, "id-released")
+    return flag(ctx, "released_ids", "released_id", gone, message, "id-released")
 
 
 def check_repeated_rows(ctx: Context) -> list[Problem]:
