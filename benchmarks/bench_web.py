@@ -10,7 +10,6 @@ Needs the web extra. docs/benchmarks.md records a run.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -18,7 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from japan_russia_relations.web import DB_NAME, build, command
+from japan_russia_relations.web import DB_NAME, build, command, free_port, wait_until_up
 
 PAGES = {
     "table (events)": f"/{DB_NAME}/events",
@@ -26,26 +25,6 @@ PAGES = {
     "search (events, 'treaty')": f"/{DB_NAME}/events?_search=treaty",
     "table (statements)": f"/{DB_NAME}/statements",
 }
-
-
-def free_port() -> int:
-    """A port nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    """Return once the server answers, so start-up is not counted as latency."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
 
 
 def latencies(url: str, requests: int) -> list[float]:
@@ -77,7 +56,7 @@ def main() -> None:
         server = subprocess.Popen(command(Path(site), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/")
+            wait_until_up(port)
             print(f"{'page':32} {'median ms':>10} {'p95 ms':>8}   ({args.requests} requests each)")
             for name, path in PAGES.items():
                 times = latencies(base + path, args.requests)

@@ -8,16 +8,14 @@ Needs the web extra, selenium and Debian's chromium and chromium-driver.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from japan_russia_relations.web import DB_NAME, build, command
+from japan_russia_relations.web import DB_NAME, build, command, free_port, wait_until_up
 
 # A few narrow columns keep rows one line high; without latitude and longitude
 # the cluster map (whose tiles need the internet) stays out of the picture.
@@ -28,14 +26,12 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "img" / "web_events.png"
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as site, socket.socket() as probe:
+    with tempfile.TemporaryDirectory() as site:
         build(site)
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-        probe.close()
+        port = free_port()
         server = subprocess.Popen(command(Path(site), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            time.sleep(4)
+            wait_until_up(port)
             options = webdriver.ChromeOptions()
             options.binary_location = shutil.which("chromium")
             for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1500"):

@@ -14,7 +14,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -24,7 +23,7 @@ import japan_russia_relations as jrr
 
 datasette_app = pytest.importorskip("datasette.app", reason="the web extra (Datasette) is not installed")
 
-from japan_russia_relations.web import DB_NAME, PLUGINS, build, command  # noqa: E402
+from japan_russia_relations.web import DB_NAME, PLUGINS, build, command, free_port, wait_until_up  # noqa: E402
 
 TABLES = jrr.tables()
 
@@ -101,28 +100,12 @@ def test_metadata_comes_from_the_schemas(site: Path) -> None:
     assert tables["territories"]["units"] == {"area_km2": "km^2"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(port: int, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise TimeoutError(f"Datasette did not start on port {port}")
-
-
 @pytest.fixture(scope="module")
 def server(site: Path):
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(command(site, port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_for(port)
+        wait_until_up(port)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
@@ -200,14 +183,14 @@ def test_serve_build_writes_the_site(tmp_path: Path) -> None:
 def test_jrr_serve_serves_a_forks_package_and_prints_the_address(package_copy: Path, set_cell) -> None:
     set_cell(package_copy, "events", 0, "title", "A title only this fork has")
     first_id = (package_copy / "data" / "events.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[0]
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "japan_russia_relations", "serve", str(package_copy), "--port", str(port)],
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        _wait_for(port)
+        wait_until_up(port)
         url = f"http://127.0.0.1:{port}/{DB_NAME}/events.json?_shape=array&event_id={first_id}"
         with urllib.request.urlopen(url) as page:
             first = json.load(page)[0]
@@ -216,3 +199,18 @@ def test_jrr_serve_serves_a_forks_package_and_prints_the_address(package_copy: P
         _, err = process.communicate(timeout=10)
     assert first["title"] == "A title only this fork has"
     assert f"http://127.0.0.1:{port}/" in err
+
+
+def test_jrr_serve_refuses_a_port_in_use() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "japan_russia_relations", "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert f"port {port} is in use" in result.stderr

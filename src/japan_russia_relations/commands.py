@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -160,7 +161,7 @@ def validate(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     import tempfile
 
-    from .web import MissingWebExtra, build
+    from .web import MissingWebExtra, build, port_in_use
     from .web import serve as start
 
     root = package_dir(args.path)
@@ -169,19 +170,29 @@ def serve(args: argparse.Namespace) -> int:
         print(f"wrote {db.resolve()} and {meta.resolve()}", file=sys.stderr)
         print(f"serve them with: datasette serve {db} --metadata {meta}", file=sys.stderr)
         return 0
+    if port_in_use(args.port):
+        raise UsageProblem(f"port {args.port} is in use; choose another with --port")
     with tempfile.TemporaryDirectory(prefix="jrr-serve-") as site:
         build(site, root)
         try:
             process = start(Path(site), args.port)
         except MissingWebExtra as exc:
             raise UsageProblem(str(exc)) from None
-        print(f"Serving the data at http://127.0.0.1:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-        # A SIGTERM must stop Datasette too, not orphan it: turn it into an exit.
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-        try:
-            return process.wait()
-        except (KeyboardInterrupt, SystemExit):
-            return 0
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        return _run_until_stopped(process, args.port)
+
+
+def _run_until_stopped(process: subprocess.Popen, port: int) -> int:
+    """Print the address once Datasette answers; stop it with this command,
+    whether by Ctrl-C or by a SIGTERM (which must not orphan it)."""
+    from .web import wait_until_up
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        if wait_until_up(port, process=process):
+            print(f"Serving the data at http://127.0.0.1:{port}/ (Ctrl-C stops)", file=sys.stderr)
+        return process.wait()
+    except (KeyboardInterrupt, SystemExit):
+        return 0
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -12,9 +12,11 @@ actor, side and year, and canned queries for the README's questions.
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from .metadata import metadata
@@ -86,3 +88,30 @@ def serve(directory: Path, port: int) -> subprocess.Popen:
     except ImportError:
         raise MissingWebExtra("jrr serve needs Datasette: pip install 'japan-russia-relations[web]'") from None
     return subprocess.Popen(command(directory, port))
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now (for tests and benchmarks)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def port_in_use(port: int) -> bool:
+    """Whether another program already listens on ``port`` of 127.0.0.1."""
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def wait_until_up(port: int, seconds: float = 30, process: subprocess.Popen | None = None) -> bool:
+    """Wait until something accepts connections on ``port``, so callers never
+    race Datasette's start-up. False if ``process`` ended first; ``TimeoutError``
+    after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if port_in_use(port):
+            return True
+        if process is not None and process.poll() is not None:
+            return False
+        time.sleep(0.2)
+    raise TimeoutError(f"Datasette did not start on port {port} within {seconds:g} s")
