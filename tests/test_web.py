@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import selectors
 import shutil
 import socket
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -187,18 +189,35 @@ def test_jrr_serve_serves_a_forks_package_and_prints_the_address(package_copy: P
     process = subprocess.Popen(
         [sys.executable, "-m", "japan_russia_relations", "serve", str(package_copy), "--port", str(port)],
         stderr=subprocess.PIPE,
-        text=True,
     )
     try:
-        wait_until_up(port)
+        announced = _output_until(process.stderr, "Serving the data at", seconds=60)
         url = f"http://127.0.0.1:{port}/{DB_NAME}/events.json?_shape=array&event_id={first_id}"
         with urllib.request.urlopen(url) as page:
             first = json.load(page)[0]
     finally:
         process.terminate()
-        _, err = process.communicate(timeout=10)
+        process.communicate(timeout=10)
     assert first["title"] == "A title only this fork has"
-    assert f"http://127.0.0.1:{port}/" in err
+    assert f"http://127.0.0.1:{port}/" in announced
+
+
+def _output_until(stream, text: str, seconds: float) -> str:
+    """What ``stream`` printed up to and including ``text``, read unbuffered so
+    nothing waits in a buffer; fail after ``seconds``."""
+    seen = b""
+    deadline = time.monotonic() + seconds
+    with selectors.DefaultSelector() as selector:
+        selector.register(stream, selectors.EVENT_READ)
+        while text.encode() not in seen and time.monotonic() < deadline:
+            if selector.select(timeout=1):
+                chunk = os.read(stream.fileno(), 65536)
+                if not chunk:
+                    break
+                seen += chunk
+    if text.encode() not in seen:
+        pytest.fail(f"no {text!r} within {seconds} s; printed: {seen.decode(errors='replace')[-500:]}")
+    return seen.decode()
 
 
 def test_jrr_serve_refuses_a_port_in_use() -> None:
