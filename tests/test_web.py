@@ -91,6 +91,8 @@ def test_foreign_keys_and_source_ids_are_links(get) -> None:
     page = get("events?event_id=EV-0001").text
     assert f'href="/{DB_NAME}/actors/JPN"' in page
     assert f'href="/{DB_NAME}/sources/SRC-0033"' in page
+    url = jrr.load("sources").set_index("source_id").loc["SRC-0033", "url"]
+    assert f'href="{url}"' in page  # and to the page it cites
 
 
 def test_metadata_comes_from_the_schemas(site: Path) -> None:
