@@ -85,6 +85,14 @@ COMMANDS: list[Command] = [
         (Arg(("--to",), {"help": "file to write (default: print to stdout)"}),),
     ),
     Command(
+        "coverage",
+        "Events per decade and type, beside each type's inclusion rule, and the years with no event.",
+        "jrr coverage --format markdown > docs/coverage.md",
+        commands.coverage,
+        (PATH,),
+        commands.COVERAGE_FORMATS,
+    ),
+    Command(
         "panel",
         "A table as a panel: dyad-years of events, sender-target-years of sanctions, territory-actor-years of claims.",
         "jrr panel events --freq year --to events_dyad_years.csv",

@@ -103,13 +103,11 @@ def _vocabulary_md(field: dict[str, Any]) -> list[str]:
     """A vocabulary as a table, with the extra columns its entries carry
     (PLOVER and CAMEO mappings, the dimension of a position)."""
     vocab = field["x-vocabulary"]
-    extras = [key for key in ("plover", "cameo", "dimension") if any(key in v for v in vocab.values())]
+    extras = [key for key in ("plover", "cameo", "dimension", "inclusion") if any(key in v for v in vocab.values())]
     head = "| value | meaning |" + "".join(f" {_EXTRA[k]} |" for k in extras)
     lines = ["", f"Values of `{field['name']}`:", "", head, "| --- | --- |" + " --- |" * len(extras)]
     for value, entry in vocab.items():
-        cells = "".join(
-            f" {entry.get(k, _NONE_MARK if k == 'plover' and 'plover_none' in entry else '')} |" for k in extras
-        )
+        cells = "".join(f" {_extra_cell(entry, k)} |" for k in extras)
         lines.append(f"| `{value}` | {entry['label']} |{cells}")
     unmapped = [(value, entry["plover_none"]) for value, entry in vocab.items() if "plover_none" in entry]
     if unmapped:
@@ -117,10 +115,28 @@ def _vocabulary_md(field: dict[str, Any]) -> list[str]:
         lines += [f"- `{value}`: {why}" for value, why in unmapped]
     if "plover" in extras:
         lines += ["", _PLOVER_SOURCE]
+    if "inclusion" in extras:
+        lines += ["", _INCLUSION, ""]
+        lines += [f"- `{value}`: {entry['scope']}" for value, entry in vocab.items() if "scope" in entry]
     return lines
 
 
-_EXTRA = {"plover": "PLOVER", "cameo": "CAMEO", "dimension": "dimension"}
+def _extra_cell(entry: dict[str, Any], key: str) -> str:
+    """One extra cell of a vocabulary row: a mapping, or the inclusion rule."""
+    if key == "plover" and "plover_none" in entry:
+        return entry.get(key, _NONE_MARK)
+    if key == "inclusion" and "from" in entry:
+        return f"{entry['inclusion']} from {entry['from']}"
+    return str(entry.get(key, ""))
+
+
+_EXTRA = {"plover": "PLOVER", "cameo": "CAMEO", "dimension": "dimension", "inclusion": "inclusion"}
+_INCLUSION = (
+    "The inclusion rule: `every` means the table aims to hold every such event between Japan and Russia (from "
+    "the year given, if any), so a missing one is a gap to report; `selection` means rows enter where pages "
+    "report them, so absence says nothing. `jrr coverage` prints the events per decade and type and the years "
+    "with none ([docs/coverage.md](coverage.md)). Where the rule covers only part of a type:"
+)
 _NONE_MARK = "none"
 _PLOVER_SOURCE = (
     "CAMEO codes map to PLOVER categories as in the PLOVER project's conversion table, CAMEO2PLOVER-2021 "

@@ -90,6 +90,25 @@ def panel(args: argparse.Namespace) -> int:
     return 0
 
 
+COVERAGE_FORMATS = (*FRAME_FORMATS, "markdown")
+
+
+def coverage(args: argparse.Namespace) -> int:
+    from . import coverage as cov
+
+    root = package_dir(args.path)
+    if args.format == "markdown":
+        sys.stdout.write(cov.markdown(root))
+        return 0
+    if args.format != "table":
+        render(cov.per_decade(root=root), args.format, sys.stdout)
+        return 0
+    render(cov.wide(cov.per_decade(root=root)), "table", sys.stdout)
+    empty = cov.empty_years(root=root)
+    print(f"\nYears with no event ({len(empty)}): {', '.join(cov.spans(empty))}")
+    return 0
+
+
 def figures(args: argparse.Namespace) -> int:
     try:
         from .figures import write_all

@@ -1,0 +1,80 @@
+"""`jrr coverage`: events per decade and type beside the inclusion rule, and the empty years."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from conftest import ROOT
+
+from japan_russia_relations import coverage
+from japan_russia_relations.codebook import render_markdown
+
+
+def _event_years() -> list[tuple[int, str]]:
+    with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as fh:
+        return [(int(r["date"][:4]), r["event_type"]) for r in csv.DictReader(fh)]
+
+
+def test_counts_per_decade_and_type_match_the_csv() -> None:
+    frame = coverage.per_decade()
+    expected = Counter((year // 10 * 10, kind) for year, kind in _event_years())
+    got = {(r.decade, r.event_type): r.events for r in frame.itertuples() if r.events}
+    assert got == dict(expected)
+    assert frame["decade"].min() == 1850 and frame.groupby("decade").size().nunique() == 1  # every type, every decade
+
+
+def test_empty_years_are_the_years_without_an_event() -> None:
+    seen = {year for year, _ in _event_years()}
+    empty = coverage.empty_years()
+    assert empty and not seen & set(empty)
+    assert set(range(1855, empty[-1] + 1)) - set(empty) <= seen
+
+
+def test_spans_join_consecutive_years() -> None:
+    assert coverage.spans([1856, 1857, 1860, 1862, 1863, 1864]) == ["1856–1857", "1860", "1862–1864"]
+    assert coverage.spans([]) == []
+
+
+def test_the_rule_is_read_from_the_schema(package_copy: Path) -> None:
+    path = package_copy / "schemas" / "events.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    vocab = next(f for f in schema["fields"] if f["name"] == "event_type")["x-vocabulary"]
+    assert coverage.inclusion()["summit"] == {"inclusion": "every", "from": 1956}
+    vocab["summit"] = {**vocab["summit"], "inclusion": "selection"}
+    del vocab["summit"]["from"]
+    path.write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    frame = coverage.per_decade(root=package_copy)
+    assert set(frame.loc[frame.event_type == "summit", "inclusion"]) == {"selection"}
+
+
+def test_the_codebook_prints_the_rule() -> None:
+    book = render_markdown()
+    assert "| `summit` | Heads of state or government meet in person. | CONSULT | 04 | every from 1956 |" in book
+    assert "- `phone_call`: Every call between the leaders" in book
+
+
+def test_every_event_type_states_its_rule() -> None:
+    for value, rule in coverage.inclusion().items():
+        assert rule["inclusion"] in ("every", "selection"), value
+        assert isinstance(rule.get("from", 1855), int), value
+
+
+def test_docs_coverage_is_up_to_date() -> None:
+    assert (ROOT / "docs" / "coverage.md").read_text(encoding="utf-8") == coverage.markdown(), (
+        "regenerate: jrr coverage --format markdown > docs/coverage.md"
+    )
+
+
+def test_cli_prints_the_matrix_and_the_empty_years() -> None:
+    run = subprocess.run([sys.executable, "-m", "japan_russia_relations", "coverage"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "Years with no event" in run.stdout and "summit" in run.stdout
+    as_csv = subprocess.run(
+        [sys.executable, "-m", "japan_russia_relations", "coverage", "--format", "csv"], capture_output=True, text=True
+    )
+    assert as_csv.stdout.splitlines()[0] == "decade,event_type,inclusion,events"
