@@ -78,3 +78,43 @@ def test_cli_prints_the_matrix_and_the_empty_years() -> None:
         [sys.executable, "-m", "japan_russia_relations", "coverage", "--format", "csv"], capture_output=True, text=True
     )
     assert as_csv.stdout.splitlines()[0] == "decade,event_type,inclusion,events"
+
+
+def _problems(root: Path, column: str) -> list[str]:
+    from japan_russia_relations.validator import validate
+
+    return [p.message for p in validate(root).problems if p.column == column]
+
+
+def test_coordinates_say_what_they_stand_for(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "events", 0, "latitude", "43.0")
+    assert any("is required when latitude is given" in m for m in _problems(package_copy, "geo_precision"))
+    assert any("is required when latitude is given" in m for m in _problems(package_copy, "longitude"))
+    set_cell(package_copy, "events", 0, "longitude", "141.3")
+    set_cell(package_copy, "events", 0, "geo_precision", "city")
+    assert any("allowed values" in m for m in _problems(package_copy, "geo_precision"))
+    set_cell(package_copy, "events", 0, "geo_precision", "near")
+    assert _problems(package_copy, "geo_precision") == [] and _problems(package_copy, "longitude") == []
+
+
+def test_casualty_estimates_are_ordered_and_sourced(package_copy: Path, set_cell) -> None:
+    set_cell(package_copy, "events", 0, "casualties_low", "50")
+    set_cell(package_copy, "events", 0, "casualties_best", "40")
+    assert any(
+        "is required when casualties_low is given" in m for m in _problems(package_copy, "casualties_source_ids")
+    )
+    assert _problems(package_copy, "casualties_best") == ["is less than casualties_low of the same row"]
+    set_cell(package_copy, "events", 0, "casualties_best", "60")
+    set_cell(package_copy, "events", 0, "casualties_source_ids", "SRC-0001")
+    assert _problems(package_copy, "casualties_best") == [] and _problems(package_copy, "casualties_source_ids") == []
+    set_cell(package_copy, "events", 0, "casualties_source_ids", "SRC-9999")
+    assert _problems(package_copy, "casualties_source_ids")  # a reference into sources like any other
+
+
+def test_loaded_casualties_are_whole_numbers() -> None:
+    import japan_russia_relations as jrr
+
+    events = jrr.load("events")
+    assert str(events["casualties_best"].dtype) == "Int64"
+    assert set(events["geo_precision"].dropna()) <= {"place", "near", "territory"}
+    assert events["latitude"].notna().sum() == events["geo_precision"].notna().sum()

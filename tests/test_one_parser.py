@@ -30,12 +30,19 @@ from japan_russia_relations.validator import validate
 def test_a_cell_that_does_not_parse_is_one_problem_and_stops_the_loader(
     package_copy: Path, set_cell, table: str, column: str, value: str, words: str
 ) -> None:
-    row = 6 if table == "sanctions" else 0  # SA-0007 is an asset freeze, which may carry counts
+    row = {"sanctions": 6, "events": _first_with_coordinates(package_copy)}.get(table, 0)  # SA-0007 may carry counts
     line = set_cell(package_copy, table, row, column, value)
     report = validate(package_copy)
     assert [(p.line, p.column, p.message) for p in report.problems] == [(line, column, words)], report.to_text()
     with pytest.raises(DataError, match=words):
         load(table, root=package_copy)
+
+
+def _first_with_coordinates(root: Path) -> int:
+    """A row whose coordinates are complete, so a bad latitude is its only fault."""
+    rows = read_rows(root / "data" / "events.csv")
+    at = rows[0].index("latitude")
+    return next(i for i, row in enumerate(rows[1:]) if row[at])
 
 
 def test_text_that_looks_numeric_reads_back_as_written(package_copy: Path) -> None:

@@ -151,6 +151,8 @@ def _rules_md(res: Resource) -> list[str]:
     lines = []
     for first, second in schema.get("x-dateOrder", []):
         lines.append(f"- `{second}` may not be before `{first}`.")
+    for first, second in schema.get("x-numberOrder", []):
+        lines.append(f"- `{second}` may not be less than `{first}`.")
     for group in schema.get("x-requireOneOf", []):
         lines.append(f"- At least one of {', '.join(f'`{g}`' for g in group)} is given.")
     for rule in schema.get("x-conditions", []):

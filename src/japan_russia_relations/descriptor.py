@@ -10,7 +10,9 @@ the standard Table Schema properties we use a few ``x-`` properties:
 - field ``x-maxWords``: the most words a text may have;
 - schema ``x-listForeignKeys``: foreign keys of multi-valued fields;
 - schema ``x-dateOrder``: pairs of date fields where the second may not precede the first;
-- schema ``x-requireOneOf``: groups of fields of which at least one must be filled.
+- schema ``x-requireOneOf``: groups of fields of which at least one must be filled;
+- schema ``x-numberOrder``: pairs of number fields where the second may not be less than the first;
+- schema ``x-conditions`` and ``x-actorPeriod``: coding rules (see :mod:`.validator.conditions`).
 """
 
 from __future__ import annotations

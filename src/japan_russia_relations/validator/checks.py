@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..descriptor import all_foreign_keys
 from .claims import check_claim_intervals
-from .conditions import check_actor_periods, check_conditions
+from .conditions import check_actor_periods, check_conditions, check_number_order
 from .ids import check_released_ids, check_repeated_rows
 from .report import Problem
 from .table import Context, RawTable, Stack, flag, flag_values
@@ -259,6 +259,7 @@ CHECKS: list[Callable[[Context], list[Problem]]] = [
     check_offline_sources,
     check_one_of,
     check_conditions,
+    check_number_order,
     check_actor_periods,
     check_claim_intervals,
     check_released_ids,

@@ -1,12 +1,14 @@
 """Checks of the coding rules a schema declares beyond Table Schema.
 
-Two schema properties are read here, so that each rule is written once, in
+Three schema properties are read here, so that each rule is written once, in
 the schema, and the codebook can print it:
 
 - ``x-conditions``: rules between the fields of one row, each
   ``{"if": {field: [values]}`` (or ``"ifFilled": [fields]``) ``, "then":
   {"required": [...], "empty": [...], "allowed": {field: [values]}}, "why":
   "..."}``;
+- ``x-numberOrder``: pairs of number fields where the second may not be
+  less than the first;
 - ``x-actorPeriod``: which actor columns a row names and which of its dates
   must fall within those actors' lifespans (``actors.start``/``actors.end``);
   with ``endRequired`` a row of an actor that ceased to exist must end.
@@ -46,6 +48,18 @@ def check_conditions(ctx: Context) -> list[Problem]:
                 out += flag(
                     ctx, table, name, bad, f"is not allowed when {when}; use one of {', '.join(allowed)}", "condition"
                 )
+    return out
+
+
+def check_number_order(ctx: Context) -> list[Problem]:
+    """Each ``x-numberOrder`` pair: the second number may not be below the
+    first (a low, best and high estimate in that order)."""
+    out: list[Problem] = []
+    for table, raw in ctx.tables.items():
+        for first, second in ctx.package.resources[table].schema.get("x-numberOrder", []):
+            low, high = (pd.to_numeric(raw.frame[n].astype(str), errors="coerce") for n in (first, second))
+            below = (high < low).to_numpy()  # an empty or malformed cell is NaN: nothing to compare
+            out += flag(ctx, table, second, below, f"is less than {first} of the same row", "number-order")
     return out
 
 
