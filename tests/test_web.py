@@ -144,6 +144,9 @@ def test_a_person_can_browse_facet_search_and_follow_links(server: str, tmp_path
     shots = Path(os.environ.get("JRR_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     browser = _browser()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)  # a click or a submit loads the next page asynchronously
     try:
         browser.get(f"{server}/{DB_NAME}/events")
         assert "events" in browser.title and "Events" in browser.page_source
@@ -152,7 +155,7 @@ def test_a_person_can_browse_facet_search_and_follow_links(server: str, tmp_path
         facet = browser.find_element(By.CSS_SELECTOR, ".facet-info[data-column='event_type'] a")
         chosen = facet.text.split()[0]
         facet.click()
-        assert f"event_type={chosen}" in browser.current_url
+        wait.until(lambda b: f"event_type={chosen}" in b.current_url)
         assert f"event_type = {chosen}" in browser.page_source or chosen in browser.page_source
         _show_table(browser)
         browser.save_screenshot(str(shots / "events_facet.png"))
@@ -160,12 +163,13 @@ def test_a_person_can_browse_facet_search_and_follow_links(server: str, tmp_path
         search = browser.find_element(By.CSS_SELECTOR, "input[name='_search']")
         search.send_keys("Shimoda")
         search.submit()
+        wait.until(lambda b: "_search=Shimoda" in b.current_url)  # the new page, not the old one
         assert "EV-0001" in browser.page_source
         _show_table(browser)
         browser.save_screenshot(str(shots / "events_search.png"))
         browser.get(f"{server}/{DB_NAME}/events?event_id=EV-0001")
         browser.find_element(By.CSS_SELECTOR, f"a[href='/{DB_NAME}/actors/JPN']").click()
-        assert browser.current_url.endswith("/actors/JPN")
+        wait.until(lambda b: b.current_url.endswith("/actors/JPN"))
         assert "Japan" in browser.page_source
         browser.save_screenshot(str(shots / "actor.png"))
     finally:
