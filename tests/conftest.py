@@ -38,6 +38,27 @@ def write_rows(path: Path, rows: list[list[str]]) -> None:
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
+def append_copy(path: Path, row: int, new_id: str) -> int:
+    """Append a copy of data row ``row`` (counting the header as 0) under ``new_id``;
+    return the copy's editor line."""
+    rows = read_rows(path)
+    rows.append([new_id, *rows[row][1:]])
+    write_rows(path, rows)
+    return len(rows)
+
+
+def number_notes(root: Path, row: int, value: str) -> None:
+    """Fill territories' notes with 1, 2, 3…, so the column looks numeric, then
+    set data row ``row`` (counting from 1) to ``value``."""
+    path = root / "data" / "territories.csv"
+    rows = read_rows(path)
+    notes = rows[0].index("notes")
+    for number, line in enumerate(rows[1:], start=1):
+        line[notes] = str(number)
+    rows[row][notes] = value
+    write_rows(path, rows)
+
+
 @pytest.fixture
 def set_cell() -> Callable[[Path, str, int, str, str], int]:
     """Set one cell of a table in a package copy; return its editor line.

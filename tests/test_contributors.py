@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import read_rows, write_rows
+from conftest import append_copy, read_rows, write_rows
 
 from japan_russia_relations.validator import validate
 
@@ -116,11 +116,8 @@ def test_a_released_id_may_not_vanish(package_copy: Path) -> None:
 
 def test_a_repeated_row_under_a_new_id_is_flagged(package_copy: Path) -> None:
     path = package_copy / "data" / "events.csv"
-    rows = read_rows(path)
-    twin = list(rows[3])
-    twin[0] = "EV-9000"
-    rows.append(twin)
-    write_rows(path, rows)
+    original = read_rows(path)[3][0]
+    line = append_copy(path, 3, "EV-9000")
     report = validate(package_copy)
     found = [p for p in report.problems if p.check == "id-repeat"]
-    assert len(found) == 1 and f"repeats {rows[3][0]}" in found[0].message and found[0].line == len(rows)
+    assert len(found) == 1 and f"repeats {original}" in found[0].message and found[0].line == line

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import read_rows, write_rows
+from conftest import number_notes, read_rows
 
 from japan_russia_relations.load import DataError, load
 from japan_russia_relations.validator import validate
@@ -46,13 +46,7 @@ def _first_with_coordinates(root: Path) -> int:
 
 
 def test_text_that_looks_numeric_reads_back_as_written(package_copy: Path) -> None:
-    path = package_copy / "data" / "territories.csv"
-    rows = read_rows(path)
-    notes = rows[0].index("notes")
-    for number, row in enumerate(rows[1:], start=1):
-        row[notes] = str(number)
-    rows[1][notes] = "007"
-    write_rows(path, rows)
+    number_notes(package_copy, 1, "007")
     assert validate(package_copy).valid
     assert load("territories", root=package_copy)["notes"].iloc[0] == "007"
 

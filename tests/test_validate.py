@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import read_rows, write_rows
+from conftest import append_copy, number_notes, read_rows, write_rows
 
 from japan_russia_relations.descriptor import read_package
 from japan_russia_relations.report import Problem
@@ -122,14 +122,9 @@ def test_retired_id_may_not_return(package_copy: Path) -> None:
 
 
 def test_uncited_source(package_copy: Path) -> None:
-    path = package_copy / "data" / "sources.csv"
-    rows = read_rows(path)
-    extra = list(rows[1])
-    extra[0] = "SRC-9999"
-    rows.append(extra)
-    write_rows(path, rows)
+    line = append_copy(package_copy / "data" / "sources.csv", 1, "SRC-9999")
     report = validate(package_copy)
-    assert any("cited by no row" in p.message for p in at(report, "data/sources.csv", len(rows), "source_id"))
+    assert any("cited by no row" in p.message for p in at(report, "data/sources.csv", line, "source_id"))
 
 
 def test_not_utf8(package_copy: Path) -> None:
@@ -263,13 +258,7 @@ def test_every_check_is_registered() -> None:
 
 def test_text_that_looks_numeric_is_checked_as_written(package_copy: Path) -> None:
     """A text column holding only numbers is read as text: "07 " keeps its zero and its space."""
-    path = package_copy / "data" / "territories.csv"
-    rows = read_rows(path)
-    notes = rows[0].index("notes")
-    for number, row in enumerate(rows[1:], start=1):
-        row[notes] = str(number)
-    rows[3][notes] = "07 "
-    write_rows(path, rows)
+    number_notes(package_copy, 3, "07 ")
     report = validate(package_copy)
     found = at(report, "data/territories.csv", 4, "notes")
     assert [(p.check, p.value) for p in found] == [("text-space", "07 ")], report.to_text()

@@ -239,3 +239,13 @@ def test_jrr_serve_refuses_a_port_in_use() -> None:
         )
     assert result.returncode == 2
     assert f"port {port} is in use" in result.stderr
+
+
+def test_jrr_serve_without_datasette_says_how_to_install_it() -> None:
+    code = (
+        "import sys; sys.modules['datasette'] = None; from japan_russia_relations.cli import main;"
+        "sys.exit(main(['serve', '--port', '1']))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "pip install 'japan-russia-relations[web]'" in result.stderr

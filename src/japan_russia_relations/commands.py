@@ -100,11 +100,12 @@ def coverage(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         sys.stdout.write(cov.markdown(root))
         return 0
+    report = cov.Coverage.of(root)
     if args.format != "table":
-        render(cov.per_decade(root=root), args.format, sys.stdout)
+        render(report.per_decade(), args.format, sys.stdout)
         return 0
-    render(cov.wide(cov.per_decade(root=root)), "table", sys.stdout)
-    empty = cov.empty_years(root=root)
+    render(cov.wide(report.per_decade()), "table", sys.stdout)
+    empty = report.empty_years()
     print(f"\nYears with no event ({len(empty)}): {', '.join(cov.spans(empty))}")
     return 0
 
@@ -180,7 +181,7 @@ def validate(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     import tempfile
 
-    from .web import MissingWebExtra, build, port_in_use
+    from .web import MissingWebExtra, build, port_in_use, require_datasette
     from .web import serve as start
 
     root = package_dir(args.path)
@@ -189,15 +190,15 @@ def serve(args: argparse.Namespace) -> int:
         print(f"wrote {db.resolve()} and {meta.resolve()}", file=sys.stderr)
         print(f"serve them with: datasette serve {db} --metadata {meta}", file=sys.stderr)
         return 0
+    try:
+        require_datasette()  # before building anything
+    except MissingWebExtra as exc:
+        raise UsageProblem(str(exc)) from None
     if port_in_use(args.port):
         raise UsageProblem(f"port {args.port} is in use; choose another with --port")
     with tempfile.TemporaryDirectory(prefix="jrr-serve-") as site:
         build(site, root)
-        try:
-            process = start(Path(site), args.port)
-        except MissingWebExtra as exc:
-            raise UsageProblem(str(exc)) from None
-        return _run_until_stopped(process, args.port)
+        return _run_until_stopped(start(Path(site), args.port), args.port)
 
 
 def _run_until_stopped(process: subprocess.Popen, port: int) -> int:

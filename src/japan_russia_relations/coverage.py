@@ -9,6 +9,7 @@ from a type the table only samples.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,41 +27,51 @@ def inclusion(root: Path | str | None = None) -> dict[str, dict[str, Any]]:
     return {value: {k: entry[k] for k in keys if k in entry} for value, entry in vocabulary.items()}
 
 
-def per_decade(events: pd.DataFrame | None = None, root: Path | str | None = None) -> pd.DataFrame:
-    """Events per decade and type, every decade from the 1850s and every type
-    listed (zeros included), with each type's inclusion rule."""
-    from .load import load
+@dataclass(frozen=True)
+class Coverage:
+    """The events, their inclusion rules and the year the data reaches, read once."""
 
-    events = load("events", root=root) if events is None else events
-    rules = inclusion(root)
-    decades = range(_decade(FIRST_YEAR), _decade(last_year(events, root)) + 10, 10)
-    index = pd.MultiIndex.from_product([decades, list(rules)], names=["decade", "event_type"])
-    decade = events["date_earliest"].dt.year // 10 * 10
-    counts = events.groupby([decade.rename("decade"), events["event_type"].astype(str)]).size()
-    frame = counts.reindex(index, fill_value=0).rename("events").reset_index()
-    frame.insert(2, "inclusion", frame["event_type"].map(lambda t: _rule_text(rules[t])))
-    return frame
+    events: pd.DataFrame
+    rules: dict[str, dict[str, Any]]
+    until: int
+
+    @classmethod
+    def of(cls, root: Path | str | None = None) -> Coverage:
+        """Read the package at ``root``. The data reaches the last day a source
+        was read (or the newest event, if later): not today, so the same data
+        always gives the same report."""
+        from .load import load
+
+        events = load("events", root=root)
+        dates = (load("sources", root=root)["accessed"].max(), events["date_earliest"].max())
+        until = max((d.year for d in dates if pd.notna(d)), default=FIRST_YEAR)
+        return cls(events, inclusion(root), until)
+
+    def per_decade(self) -> pd.DataFrame:
+        """Events per decade and type, every decade from the 1850s and every
+        type listed (zeros included), with each type's inclusion rule."""
+        decades = range(_decade(FIRST_YEAR), _decade(self.until) + 10, 10)
+        index = pd.MultiIndex.from_product([decades, list(self.rules)], names=["decade", "event_type"])
+        decade = _decade(self.events["date_earliest"].dt.year).rename("decade")
+        counts = self.events.groupby([decade, self.events["event_type"].astype(str)]).size()
+        frame = counts.reindex(index, fill_value=0).rename("events").reset_index()
+        frame.insert(2, "inclusion", frame["event_type"].map(lambda t: _rule_text(self.rules[t])))
+        return frame
+
+    def empty_years(self) -> list[int]:
+        """The years from 1855 to the data's last year in which no event began."""
+        seen = set(self.events["date_earliest"].dt.year.dropna().astype(int))
+        return [y for y in range(FIRST_YEAR, self.until + 1) if y not in seen]
 
 
-def empty_years(events: pd.DataFrame | None = None, root: Path | str | None = None) -> list[int]:
-    """The years from 1855 to the data's last year in which no event began."""
-    from .load import load
-
-    events = load("events", root=root) if events is None else events
-    seen = set(events["date_earliest"].dt.year.dropna().astype(int))
-    return [y for y in range(FIRST_YEAR, last_year(events, root) + 1) if y not in seen]
+def per_decade(root: Path | str | None = None) -> pd.DataFrame:
+    """:meth:`Coverage.per_decade` of the package at ``root``."""
+    return Coverage.of(root).per_decade()
 
 
-def last_year(events: pd.DataFrame, root: Path | str | None = None) -> int:
-    """The year the data reaches: the last day a source was read (the data is
-    as of then), or the newest event's year if later. Not today's date, so the
-    same data always gives the same report."""
-    from .load import load
-
-    read_until = load("sources", root=root)["accessed"].max()
-    newest = events["date_earliest"].max()
-    years = [d.year for d in (read_until, newest) if pd.notna(d)]
-    return max(years, default=FIRST_YEAR)
+def empty_years(root: Path | str | None = None) -> list[int]:
+    """:meth:`Coverage.empty_years` of the package at ``root``."""
+    return Coverage.of(root).empty_years()
 
 
 def spans(years: list[int]) -> list[str]:
@@ -89,7 +100,8 @@ def wide(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([matrix[keep], total], ignore_index=True).astype({c: int for c in matrix.columns[2:]})
 
 
-def _decade(year: int) -> int:
+def _decade(year: Any) -> Any:
+    """The decade a year (or a column of years) falls in."""
     return year // 10 * 10
 
 
@@ -99,11 +111,8 @@ def _rule_text(rule: dict[str, Any]) -> str:
 
 def markdown(root: Path | str | None = None) -> str:
     """docs/coverage.md: the rule, the counts per decade and type, and the empty years."""
-    from .load import load
-
-    events = load("events", root=root)
-    matrix = wide(per_decade(events, root))
-    empty = empty_years(events, root)
+    cov = Coverage.of(root)
+    matrix, empty = wide(cov.per_decade()), cov.empty_years()
     lines = [
         "# Coverage of `events`",
         "",
@@ -113,7 +122,7 @@ def markdown(root: Path | str | None = None) -> str:
         "given) or a selection; the rule is in the schema beside the type and in the",
         "[codebook](codebook.md). A zero under an `every` type is a gap to fill, not an absence.",
         "",
-        f"## Events per decade and type (decades start in the year shown; data as of {last_year(events, root)})",
+        f"## Events per decade and type (decades start in the year shown; data as of {cov.until})",
         "",
         "| " + " | ".join(matrix.columns) + " |",
         "| --- | --- |" + " ---: |" * (len(matrix.columns) - 2),
@@ -121,7 +130,7 @@ def markdown(root: Path | str | None = None) -> str:
     lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in matrix.itertuples(index=False)]
     lines += [
         "",
-        f"## Years with no event ({len(empty)} of {last_year(events, root) - FIRST_YEAR + 1})",
+        f"## Years with no event ({len(empty)} of {cov.until - FIRST_YEAR + 1})",
         "",
         "| years | searched |",
         "| --- | --- |",

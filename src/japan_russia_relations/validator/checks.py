@@ -21,7 +21,7 @@ from .claims import check_claim_intervals
 from .conditions import check_actor_periods, check_conditions, check_number_order
 from .ids import check_released_ids, check_repeated_rows
 from .report import Problem
-from .table import Context, RawTable, Stack, flag, flag_values
+from .table import Context, RawTable, Stack, flag, flag_values, present
 
 
 def check_dates(ctx: Context) -> list[Problem]:
@@ -49,23 +49,6 @@ def check_date_order(ctx: Context) -> list[Problem]:
             before = end < start  # NaT compares false: no order to check
             out += flag(ctx, table, second, before, lambda v, f=first: f"is before {f} of the same row", "date-order")
     return out
-
-
-def present(col: pd.Series, wanted: set[str]) -> set[str]:
-    """The members of ``wanted`` that occur in ``col``.
-
-    A small column (a lookup table) is simply made a set. A large one is
-    asked about the (usually few) ids wanted, which avoids turning a million
-    Arrow strings into Python objects.
-    """
-    if not wanted:
-        return set()
-    if len(col) <= _SMALL or len(wanted) > _SMALL:
-        return wanted & set(col.tolist())
-    return set(col[col.isin(list(wanted))].unique().tolist())
-
-
-_SMALL = 50_000
 
 
 def _items(raw: RawTable, field: str, delim: str | None) -> dict[str, list[str]]:

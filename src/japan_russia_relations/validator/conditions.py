@@ -141,22 +141,8 @@ def _period_problems(ctx: Context, table: str, frame: pd.DataFrame, rule: dict, 
         first, last = _actor_bounds(frame[column], spans)
         before = ~np.isnat(first) & ~np.isnat(begins_late) & (begins_late < first)
         after = ~np.isnat(last) & ~np.isnat(ends_early) & (ends_early > last)
-        out += flag(
-            ctx,
-            table,
-            column,
-            pd.Series(before, index=frame.index),
-            "names an actor that did not exist yet on the row's date",
-            "actor-period",
-        )
-        out += flag(
-            ctx,
-            table,
-            column,
-            pd.Series(after, index=frame.index),
-            "names an actor that had ceased to exist by the row's date",
-            "actor-period",
-        )
+        for outside, message in ((before, _NOT_YET), (after, _GONE)):
+            out += flag(ctx, table, column, pd.Series(outside, index=frame.index), message, "actor-period")
         if open_ended is not None:
             gone = open_ended & ~np.isnat(last)
             message = f"names an actor that ceased to exist, so {end_field} must be given (by the actor's end)"
@@ -190,3 +176,7 @@ def _known(days: dict[str, np.datetime64], ids: list[str]) -> list[np.datetime64
 
 
 _NAT = np.datetime64("NaT", "D")
+
+
+_NOT_YET = "names an actor that did not exist yet on the row's date"
+_GONE = "names an actor that had ceased to exist by the row's date"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .report import Problem
-from .table import Context, flag, problems_at
+from .table import Context, flag, present, problems_at
 
 KEYS = {"events": "event_id", "statements": "statement_id", "sanctions": "sanction_id",
         "territorial_claims": "claim_id", "sources": "source_id"}  # fmt: skip
@@ -26,14 +26,12 @@ def check_released_ids(ctx: Context) -> list[Problem]:
         return []
     if any(table in ctx.unreadable for table in KEYS):
         return []  # its ids cannot be seen; the unreadable table is reported already
-    released = ctx.tables["released_ids"].frame["released_id"].to_numpy(dtype=object)
-    # A Python set of plain strings: pandas' isin on Arrow strings loops in
-    # Python over every id of a long table.
-    kept: set[str] = set()
+    released = ctx.tables["released_ids"].frame["released_id"].tolist()
+    wanted, kept = set(released), set()
     for table, key in [*KEYS.items(), ("retired_ids", "retired_id")]:
         if table in ctx.tables:
-            kept.update(ctx.tables[table].frame[key].to_numpy(dtype=object))
-    gone = np.fromiter((i not in kept for i in released), dtype=bool, count=len(released))
+            kept |= present(ctx.tables[table].frame[key], wanted)
+    gone = np.array([i not in kept for i in released], dtype=bool)
     message = "was published by a release and is gone from its table; restore it or list it in retired_ids"
     return flag(ctx, "released_ids", "released_id", gone, message, "id-released")
 

@@ -187,3 +187,20 @@ class Stack:
             if part.any():
                 out += flag(ctx, table, name, part[ctx.tables[table].distinct(name).codes], message, check)
         return out
+
+
+def present(col: pd.Series, wanted: set[str]) -> set[str]:
+    """The members of ``wanted`` that occur in ``col``.
+
+    A small column (a lookup table) is simply made a set. A large one is
+    asked about the (usually few) ids wanted, which avoids turning a million
+    Arrow strings into Python objects.
+    """
+    if not wanted:
+        return set()
+    if len(col) <= _SMALL or len(wanted) > _SMALL:
+        return wanted & set(col.tolist())
+    return set(col[col.isin(list(wanted))].unique().tolist())
+
+
+_SMALL = 50_000

@@ -81,12 +81,17 @@ def command(directory: Path, port: int) -> list[str]:
     ]  # fmt: skip
 
 
-def serve(directory: Path, port: int) -> subprocess.Popen:
-    """Start Datasette on the built site; the caller waits for it or stops it."""
+def require_datasette() -> None:
+    """Raise :class:`MissingWebExtra` before any work if Datasette is absent."""
     try:
         import datasette  # noqa: F401
     except ImportError:
         raise MissingWebExtra("jrr serve needs Datasette: pip install 'japan-russia-relations[web]'") from None
+
+
+def serve(directory: Path, port: int) -> subprocess.Popen:
+    """Start Datasette on the built site; the caller waits for it or stops it."""
+    require_datasette()
     return subprocess.Popen(command(directory, port))
 
 
