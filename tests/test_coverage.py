@@ -87,6 +87,8 @@ def _problems(root: Path, column: str) -> list[str]:
 
 
 def test_coordinates_say_what_they_stand_for(package_copy: Path, set_cell) -> None:
+    for column in ("longitude", "geo_precision"):
+        set_cell(package_copy, "events", 0, column, "")
     set_cell(package_copy, "events", 0, "latitude", "43.0")
     assert any("is required when latitude is given" in m for m in _problems(package_copy, "geo_precision"))
     assert any("is required when latitude is given" in m for m in _problems(package_copy, "longitude"))
@@ -118,3 +120,47 @@ def test_loaded_casualties_are_whole_numbers() -> None:
     assert str(events["casualties_best"].dtype) == "Int64"
     assert set(events["geo_precision"].dropna()) <= {"place", "near", "territory"}
     assert events["latitude"].notna().sum() == events["geo_precision"].notna().sum()
+
+
+def test_searched_years_are_told_from_years_not_searched() -> None:
+    searches = {1860: {"year": "1860", "searched": "2026-12-02", "queries": "q", "result": "nothing"}}
+    got = coverage.status_spans([1858, 1859, 1860, 1861, 1863], searches)
+    assert got == [
+        ("1858–1859", "not yet searched year by year"),
+        ("1860", "searched 2026-12-02, nothing found ([queries](year_searches.csv))"),
+        ("1861", "not yet searched year by year"),
+        ("1863", "not yet searched year by year"),
+    ]
+
+
+def test_the_search_record_is_read_from_the_docs(package_copy: Path) -> None:
+    year = coverage.empty_years(package_copy)[0]
+    (package_copy / "docs").mkdir(exist_ok=True)
+    (package_copy / "docs" / "year_searches.csv").write_text(
+        f"year,searched,queries,result\n{year},2026-12-02,Japan Russia {year},nothing of the relation\n",
+        encoding="utf-8",
+    )
+    assert coverage.year_searches(package_copy)[year]["queries"] == f"Japan Russia {year}"
+    page = coverage.markdown(package_copy)
+    assert f"| {year} | searched 2026-12-02, nothing found" in page
+    (package_copy / "docs" / "year_searches.csv").unlink()
+    assert coverage.year_searches(package_copy) == {}
+    assert "searched 2026-12-02" not in coverage.markdown(package_copy)
+
+
+def test_each_recorded_search_names_its_day_and_queries() -> None:
+    import datetime as dt
+
+    for year, row in coverage.year_searches().items():
+        assert coverage.FIRST_YEAR <= year <= dt.date.today().year, year
+        dt.date.fromisoformat(row["searched"])
+        assert row["queries"].strip() and row["result"].strip(), year
+
+
+def test_thin_decades_are_those_under_the_minimum() -> None:
+    counts = Counter(year // 10 * 10 for year, _ in _event_years())
+    thin = coverage.Coverage.of().thin_decades()
+    assert thin == {d: counts.get(d, 0) for d in thin}
+    assert all(n < coverage.DECADE_MINIMUM for n in thin.values())
+    assert all(counts[d] >= coverage.DECADE_MINIMUM for d in counts if d not in thin)
+    assert "## Decades with fewer than 8 events" in coverage.markdown()

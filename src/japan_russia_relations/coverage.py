@@ -9,6 +9,7 @@ from a type the table only samples.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 import pandas as pd
 
 FIRST_YEAR = 1855  # the Treaty of Shimoda, where the dataset begins
+SEARCHES = Path("docs") / "year_searches.csv"  # the curators' record of years searched one by one
+DECADE_MINIMUM = 8  # events per decade the table aims for, or a record of the searches that found fewer
 
 
 def inclusion(root: Path | str | None = None) -> dict[str, dict[str, Any]]:
@@ -58,6 +61,12 @@ class Coverage:
         frame.insert(2, "inclusion", frame["event_type"].map(lambda t: _rule_text(self.rules[t])))
         return frame
 
+    def thin_decades(self, minimum: int = DECADE_MINIMUM) -> dict[int, int]:
+        """The decades from the 1850s with fewer than ``minimum`` events, and their counts."""
+        counts = _decade(self.events["date_earliest"].dt.year.dropna().astype(int)).value_counts()
+        decades = range(_decade(FIRST_YEAR), _decade(self.until) + 10, 10)
+        return {d: int(counts.get(d, 0)) for d in decades if counts.get(d, 0) < minimum}
+
     def empty_years(self) -> list[int]:
         """The years from 1855 to the data's last year in which no event began."""
         seen = set(self.events["date_earliest"].dt.year.dropna().astype(int))
@@ -72,6 +81,40 @@ def per_decade(root: Path | str | None = None) -> pd.DataFrame:
 def empty_years(root: Path | str | None = None) -> list[int]:
     """:meth:`Coverage.empty_years` of the package at ``root``."""
     return Coverage.of(root).empty_years()
+
+
+def year_searches(root: Path | str | None = None) -> dict[int, dict[str, str]]:
+    """The years searched one by one, from ``docs/year_searches.csv`` beside the
+    package (a checkout; a wheel carries no docs and gets ``{}``): for each year,
+    the day it was searched, the queries and what they found. It lets the docs
+    tell a year searched and found empty from one nobody has looked at yet."""
+    from .paths import package_root
+
+    path = Path(root or package_root()) / SEARCHES
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {int(row["year"]): row for row in csv.DictReader(fh)}
+
+
+def search_status(year: int, searches: dict[int, dict[str, str]]) -> str:
+    """What the docs say about an empty year: searched (when, found nothing) or not yet."""
+    row = searches.get(year)
+    if row is None:
+        return "not yet searched year by year"
+    return f"searched {row['searched']}, nothing found ([queries]({SEARCHES.name}))"
+
+
+def status_spans(years: list[int], searches: dict[int, dict[str, str]]) -> list[tuple[str, str]]:
+    """Consecutive years with the same search status joined, as ``(span, status)``."""
+    groups: list[list[int]] = []
+    for year in years:
+        same = groups and search_status(groups[-1][-1], searches) == search_status(year, searches)
+        if same and year == groups[-1][-1] + 1:
+            groups[-1].append(year)
+        else:
+            groups.append([year])
+    return [(spans(g)[0], search_status(g[0], searches)) for g in groups]
 
 
 def spans(years: list[int]) -> list[str]:
@@ -112,7 +155,7 @@ def _rule_text(rule: dict[str, Any]) -> str:
 def markdown(root: Path | str | None = None) -> str:
     """docs/coverage.md: the rule, the counts per decade and type, and the empty years."""
     cov = Coverage.of(root)
-    matrix, empty = wide(cov.per_decade()), cov.empty_years()
+    matrix, empty, searches = wide(cov.per_decade()), cov.empty_years(), year_searches(root)
     lines = [
         "# Coverage of `events`",
         "",
@@ -128,6 +171,12 @@ def markdown(root: Path | str | None = None) -> str:
         "| --- | --- |" + " ---: |" * (len(matrix.columns) - 2),
     ]
     lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in matrix.itertuples(index=False)]
+    lines += ["", f"## Decades with fewer than {DECADE_MINIMUM} events", ""]
+    lines += ["| decade | events | years searched one by one |", "| --- | ---: | --- |"]
+    for decade, count in cov.thin_decades().items():
+        searched = [y for y in searches if decade <= y < decade + 10]
+        done = ", ".join(spans(searched)) if searched else "none yet"
+        lines.append(f"| {decade}s | {count} | {done} |")
     lines += [
         "",
         f"## Years with no event ({len(empty)} of {cov.until - FIRST_YEAR + 1})",
@@ -135,11 +184,13 @@ def markdown(root: Path | str | None = None) -> str:
         "| years | searched |",
         "| --- | --- |",
     ]
-    lines += [f"| {span} | not yet searched year by year |" for span in spans(empty)]
+    lines += [f"| {span} | {status} |" for span, status in status_spans(empty, searches)]
     lines += [
         "",
-        "No year above has yet been searched on its own and found empty: each is a gap in the research, not",
-        "evidence that nothing happened. When a year is searched, say here which searches found nothing.",
+        'A year "searched, nothing found" was searched on its own in the stored pages (the queries and',
+        f"what they turned up are in [{SEARCHES.name}]({SEARCHES.name})) and gave no event of the relation",
+        'that a page supports. A year "not yet searched" is a gap in the research, not evidence that',
+        "nothing happened. Record each new year-by-year search there.",
         "",
     ]
     return "\n".join(lines)
