@@ -14,8 +14,8 @@ from scale import scale
 
 
 def test_a_scaled_package_is_valid_and_has_the_rows_asked_for(tmp_path: Path) -> None:
-    root = scale(tmp_path / "pkg", 700, ("events", "statements"))
+    root = scale(tmp_path / "pkg", 1000, ("events", "statements"))
     report = jrr.validate(root)
     assert report.valid, report.problems[:5]
     lines = (root / "data" / "events.csv").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 701
+    assert len(lines) == 1001
