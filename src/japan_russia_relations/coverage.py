@@ -63,9 +63,8 @@ class Coverage:
 
     def thin_decades(self, minimum: int = DECADE_MINIMUM) -> dict[int, int]:
         """The decades from the 1850s with fewer than ``minimum`` events, and their counts."""
-        counts = _decade(self.events["date_earliest"].dt.year.dropna().astype(int)).value_counts()
-        decades = range(_decade(FIRST_YEAR), _decade(self.until) + 10, 10)
-        return {d: int(counts.get(d, 0)) for d in decades if counts.get(d, 0) < minimum}
+        totals = self.per_decade().groupby("decade")["events"].sum()
+        return {int(d): int(n) for d, n in totals.items() if n < minimum}
 
     def empty_years(self) -> list[int]:
         """The years from 1855 to the data's last year in which no event began."""
@@ -107,14 +106,14 @@ def search_status(year: int, searches: dict[int, dict[str, str]]) -> str:
 
 def status_spans(years: list[int], searches: dict[int, dict[str, str]]) -> list[tuple[str, str]]:
     """Consecutive years with the same search status joined, as ``(span, status)``."""
-    groups: list[list[int]] = []
+    groups: list[tuple[list[int], str]] = []
     for year in years:
-        same = groups and search_status(groups[-1][-1], searches) == search_status(year, searches)
-        if same and year == groups[-1][-1] + 1:
-            groups[-1].append(year)
+        status = search_status(year, searches)
+        if groups and groups[-1][1] == status and year == groups[-1][0][-1] + 1:
+            groups[-1][0].append(year)
         else:
-            groups.append([year])
-    return [(spans(g)[0], search_status(g[0], searches)) for g in groups]
+            groups.append(([year], status))
+    return [(spans(g)[0], status) for g, status in groups]
 
 
 def spans(years: list[int]) -> list[str]:
